@@ -1,0 +1,201 @@
+"""The document model every rule reads.
+
+A `Document` holds the text of one article and computes its lines,
+paragraphs, sentences and word tokens once, lazily, so no rule re-splits the
+text. All spans are character offsets into `Document.text`; `position()` maps an
+offset to a 1-based line and code-point column.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, TypeVar
+
+from .model import Position
+from .sentences import split_sentences
+
+T = TypeVar("T")
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A list marker: bullet characters, or "1." / "1)" numbering, then a space.
+LIST_MARKER = re.compile(r"[ \t]*(?:[*•\-–·▪◦‣]|\d{1,3}[.)])[ \t]+")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+BLANK = re.compile(r"\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # exclusive, before the line break
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph, list item or heading: one line of scraped text, or one
+    blank-line separated block when the document is hard-wrapped."""
+
+    index: int
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    body_start: int  # after a list marker, if any
+    first_line: int
+    last_line: int
+    text: str  # text[start:end]
+    is_list_item: bool
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start:]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(WORD.findall(self.text))
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(SENTENCE_END.search(self.text))
+
+    @property
+    def is_title_like(self) -> bool:
+        """Short and without sentence-final punctuation: a heading, label or
+        menu entry rather than prose."""
+        return self.word_count <= 14 and not self.ends_sentence
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Document.paragraphs
+    text: str
+
+
+class Document:
+    def __init__(self, text: str, path: str = "-"):
+        self.text = text
+        self.path = path
+        self._memo: dict[str, object] = {}
+
+    # -- positions -------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
+
+    def position(self, offset: int) -> Position:
+        line_index = bisect_right(self._line_starts, offset) - 1
+        return Position(line_index + 1, offset - self._line_starts[line_index] + 1)
+
+    def end_position(self, end_offset: int) -> Position:
+        """Position of an exclusive end offset. A span that ends right after a
+        line break ends at the end of that line, not at column 1 of the next."""
+        if end_offset > 0 and self.text[end_offset - 1:end_offset] in ("\n", "\r"):
+            end_offset -= 1
+            if self.text[end_offset - 1:end_offset + 1] == "\r\n":
+                end_offset -= 1
+        return self.position(end_offset)
+
+    # -- structure -------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Line]:
+        starts = self._line_starts
+        ends = [m.start() for m in LINE_BREAK.finditer(self.text)] + [len(self.text)]
+        return [Line(i + 1, s, e, self.text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))]
+
+    @cached_property
+    def is_hard_wrapped(self) -> bool:
+        """True when paragraphs are blank-line separated blocks whose lines are
+        wrapped mid-sentence (Markdown style), rather than one paragraph per line."""
+        pairs = continuations = 0
+        for above, below in zip(self.lines, self.lines[1:]):
+            if above.is_blank or below.is_blank:
+                continue
+            pairs += 1
+            first = below.text.lstrip()[:1]
+            if not SENTENCE_END.search(above.text) and first.islower():
+                continuations += 1
+        return pairs >= 3 and continuations / pairs >= 0.3
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        paragraphs: list[Paragraph] = []
+        group: list[Line] = []
+
+        def flush() -> None:
+            if group:
+                paragraphs.append(self._paragraph(len(paragraphs), group))
+                group.clear()
+
+        for line in self.lines:
+            if line.is_blank:
+                flush()
+                continue
+            if group and (not self.is_hard_wrapped or LIST_MARKER.match(line.text)):
+                flush()
+            group.append(line)
+        flush()
+        return paragraphs
+
+    def _paragraph(self, index: int, lines: list[Line]) -> Paragraph:
+        first, last = lines[0], lines[-1]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        end = last.start + len(last.text.rstrip())
+        marker = LIST_MARKER.match(self.text, start, end)
+        # A "1." numbering only makes a list item when text follows it.
+        body_start = marker.end() if marker and marker.end() < end else start
+        return Paragraph(index, start, end, body_start, first.number, last.number,
+                         self.text[start:end], body_start != start)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        for paragraph in self.paragraphs:
+            for start, end in split_sentences(self.text, paragraph.body_start, paragraph.end):
+                sentences.append(Sentence(start, end, paragraph.index, self.text[start:end]))
+        return sentences
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The word tokens that start inside text[start:end]."""
+        low = bisect_right(self._token_starts, start - 1)
+        high = bisect_right(self._token_starts, end - 1)
+        return self.tokens[low:high]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    def memo(self, key: str, compute: Callable[["Document"], T]) -> T:
+        """Share a derived analysis between rules (e.g. casing evidence), so
+        that it is computed once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]  # type: ignore[return-value]

@@ -1,0 +1,1 @@
+"""The newslint rule catalog: one module per Python rule, YAML packs in packs/."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .categories import REMOVAL
 from .config import Config
 from .document import Document
 from .model import Diagnostic, FileError, Hit
@@ -120,7 +121,17 @@ def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[lis
             diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
         except Exception as error:  # one broken rule must not stop the run
             errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
-    return diagnostics, errors
+    return drop_inside_removals(diagnostics), errors
+
+
+def drop_inside_removals(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop diagnostics that lie wholly inside text another diagnostic marks
+    for removal (see `categories.REMOVAL`)."""
+    removals = [(d.offset, d.end_offset) for d in diagnostics if d.category in REMOVAL]
+    if not removals:
+        return diagnostics
+    return [d for d in diagnostics if d.category in REMOVAL
+            or not any(start <= d.offset and d.end_offset <= end for start, end in removals)]
 
 
 def lint_text(text: str, rules: list[Rule], config: Config | None = None, path: str = "-") -> list[Diagnostic]:

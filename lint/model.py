@@ -90,9 +90,10 @@ class Diagnostic:
         return (self.path, self.start.line, self.start.column, self.code, self.end.line, self.end.column)
 
 
-@dataclass(frozen=True)
-class FileError:
-    """A file that could not be linted (unreadable, binary, bad encoding...)."""
+@dataclass
+class FileError(Exception):
+    """A file that could not be linted (unreadable, binary, bad encoding...).
+    Raised while reading, then collected in the report so the run goes on."""
 
     path: str
     message: str

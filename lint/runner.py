@@ -49,7 +49,7 @@ def _walk(directory: str) -> Iterator[str]:
             if not _skip_dir(entry):
                 yield from _walk(entry.path)
         elif entry.name.endswith(TEXT_SUFFIXES) and entry.is_file():
-            yield entry.path
+            yield os.path.normpath(entry.path)  # "./a.txt" is reported as "a.txt"
 
 
 def iter_files(paths: Iterable[str], config: Config) -> Iterator[str | FileError]:

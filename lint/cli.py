@@ -23,6 +23,8 @@ Examples:
   newslint --format json - < a.txt     lint stdin, print JSON
   newslint --list-rules                every rule with its code and category
   newslint --explain CHR101            what a rule does, why, and an example
+  newslint --fix corpus/               apply safe fixes in place
+  newslint --fix --unsafe-fixes a.txt  also remove chrome lines and near-duplicates
 
 \b
 Exit status: 0 no diagnostics, 1 diagnostics found, 2 usage, config or I/O error.
@@ -91,6 +93,8 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave these rules out.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Read config from this file (pyproject.toml or .newslint.yaml).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (for `-`, print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes (e.g. remove chrome lines).")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Print counts per rule instead.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
@@ -98,7 +102,7 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file,
-         show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+         fix, unsafe_fixes, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
@@ -124,16 +128,20 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
     except (ConfigError, PackError, SelectionError) as error:
         _fail(str(error))
     try:
-        report = lint_paths(paths or (".",), chosen, config)
+        report = lint_paths(paths or (".",), chosen, config, fix=fix, unsafe_fixes=unsafe_fixes)
     except Exception as error:  # pragma: no cover - a bug; say so without a wall of text
         if verbose:
             traceback.print_exc()
         _fail(f"internal error: {error!r} (run with --verbose for the traceback)")
     output = statistics(report) if show_statistics else REPORTERS[output_format](report)
+    if report.fixed_stdin is not None:
+        click.echo(report.fixed_stdin, nl=False)  # stdout carries the text; the report goes to stderr
     if output_file:
         Path(output_file).write_text(output, encoding="utf-8")
     else:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, err=report.fixed_stdin is not None)
+    if report.fixes_applied:
+        click.echo(f"Fixed {report.fixes_applied} diagnostic{'s' if report.fixes_applied != 1 else ''}.", err=True)
     for error in report.errors:
         click.echo(f"{error.path}: error: {error.message}", err=True)
     if report.errors:

@@ -6,6 +6,7 @@ A file that cannot be read becomes a `FileError` and the run goes on.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator
 from .categories import REMOVAL
 from .config import Config
 from .document import Document
+from .fixer import MAX_PASSES, apply_fixes, fixable
 from .model import Diagnostic, FileError, Hit
 from .registry import matches
 from .rule import Rule
@@ -29,6 +31,8 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
+    fixes_applied: int = 0
+    fixed_stdin: str | None = None  # with --fix, the fixed text of `-` goes to stdout
 
 
 # -- finding files ----------------------------------------------------------
@@ -68,34 +72,47 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str | FileError
 
 
 # -- reading ------------------------------------------------------------------
-def decode(data: bytes, path: str) -> str:
-    """Decode file bytes: BOM first, then strict UTF-8, then a detected
-    encoding. Binary data (NUL bytes) is refused."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+@dataclass(frozen=True)
+class Source:
+    path: str
+    text: str
+    encoding: str  # the codec to write the text back with, BOM included
+
+
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """(text, encoding) of file bytes: BOM first, then strict UTF-8, then a
+    detected encoding. Binary data (NUL bytes) is refused."""
+    for bom, codec in BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise FileError(path, f"cannot decode: invalid {codec} after its BOM ({error.reason})") from None
     if b"\x00" in data[:BINARY_SNIFF]:
         raise FileError(path, "binary file skipped (it contains NUL bytes)")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
         guess = from_bytes(data).best()
         if guess is None:
             raise FileError(path, "cannot decode: not UTF-8 and no text encoding fits") from None
-        return str(guess)
+        return str(guess), guess.encoding
 
 
-def read_source(path: str) -> str:
+def read_source(path: str) -> Source:
     try:
         if path == "-":
-            return decode(sys.stdin.buffer.read(), path)
+            return Source(path, *decode(sys.stdin.buffer.read(), path))
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
             raise FileError(path, "not a regular file (FIFO, socket or device) skipped")
         with open(path, "rb") as handle:
-            return decode(handle.read(), path)
+            return Source(path, *decode(handle.read(), path))
     except OSError as error:
         raise FileError(path, f"cannot read: {error.strerror or error}") from None
 
@@ -142,18 +159,53 @@ def lint_text(text: str, rules: list[Rule], config: Config | None = None, path: 
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config) -> Report:
+def fix_source(source: Source, rules: list[Rule], config: Config, unsafe: bool) -> tuple[str, int]:
+    """The fixed text of a source and the number of fixes applied: fix,
+    re-lint, repeat until no fix applies."""
+    text, total = source.text, 0
+    for _ in range(MAX_PASSES):
+        diagnostics, _errors = lint_document(Document(text, source.path), rules, config)
+        text, applied = apply_fixes(text, fixable(diagnostics, unsafe))
+        total += applied
+        if not applied:
+            break
+    return text, total
+
+
+def write_fixed(source: Source, text: str, report: Report) -> None:
+    if source.path == "-":
+        report.fixed_stdin = text
+        return
+    try:
+        data = text.encode(source.encoding)
+        temporary = f"{source.path}.newslint-tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        shutil.copymode(source.path, temporary)
+        os.replace(temporary, source.path)  # atomic: the file is never half-written
+    except (OSError, UnicodeEncodeError) as error:
+        report.errors.append(FileError(source.path, f"cannot write fixes: {error}"))
+
+
+def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, *,
+               fix: bool = False, unsafe_fixes: bool = False) -> Report:
     report = Report()
     for item in iter_files(paths, config):
         if isinstance(item, FileError):
             report.errors.append(item)
             continue
         try:
-            text = read_source(item)
+            source = read_source(item)
         except FileError as error:
             report.errors.append(error)
             continue
         report.files += 1
+        text = source.text
+        if fix:
+            text, applied = fix_source(source, rules, config, unsafe_fixes)
+            if applied or source.path == "-":
+                write_fixed(source, text, report)
+            report.fixes_applied += applied
         diagnostics, errors = lint_document(Document(text, item), rules, config)
         report.diagnostics.extend(diagnostics)
         report.errors.extend(errors)

@@ -1,0 +1,92 @@
+"""--fix and --unsafe-fixes, run through the real CLI on real files."""
+import os
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+
+PACK = """\
+rules:
+  - code: TST001
+    name: test-swap
+    category: spacing
+    kind: substitution
+    message: "{match} -> {term}"
+    swap: {"wiht": "with", "teh": "the"}
+  - code: TST002
+    name: test-menu
+    category: chrome
+    kind: line
+    message: "menu"
+    phrases: ["Share", "Leave a Comment"]
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "pack.yaml").write_text(PACK)
+    (tmp_path / ".newslint.yaml").write_text("rule-paths: [pack.yaml]\nselect: [TST]\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args, stdin=None):
+    return CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+def test_safe_fixes_only_by_default_and_crlf_kept(project):
+    path = project / "a.txt"
+    path.write_bytes(b"Talks wiht teh allies.\r\nShare\r\nThe end.\r\n")
+    result = run("--fix", "a.txt")
+    assert path.read_bytes() == b"Talks with the allies.\r\nShare\r\nThe end.\r\n"
+    assert result.exit_code == 1  # the unsafe chrome line is still reported
+    assert "a.txt:2:1: TST002 [*] menu" in result.output
+    assert "Fixed 2 diagnostics." in result.output
+
+
+def test_unsafe_fixes_remove_whole_lines_and_nothing_else(project):
+    path = project / "a.txt"
+    original = "First paragraph.\nShare\nSecond paragraph wiht text.\nLeave a Comment"
+    path.write_text(original)
+    result = run("--fix", "--unsafe-fixes", "a.txt")
+    assert path.read_text() == "First paragraph.\nSecond paragraph with text.\n"
+    assert result.exit_code == 0
+
+
+def test_fixing_twice_is_a_no_op(project):
+    path = project / "a.txt"
+    path.write_text("wiht wiht\nShare\n")
+    run("--fix", "--unsafe-fixes", "a.txt")
+    once = path.read_bytes()
+    result = run("--fix", "--unsafe-fixes", "a.txt")
+    assert path.read_bytes() == once == b"with with\n"
+    assert "Fixed" not in result.output
+
+
+def test_a_file_without_fixes_is_not_rewritten(project):
+    path = project / "a.txt"
+    path.write_text("Clean text.\n")
+    before = path.stat().st_mtime_ns
+    run("--fix", "a.txt")
+    assert path.stat().st_mtime_ns == before
+
+
+def test_fix_keeps_encoding_bom_and_mode(project):
+    path = project / "a.txt"
+    path.write_bytes("\ufeffCafé wiht crème.\n".encode("utf-8"))
+    os.chmod(path, 0o640)
+    run("--fix", "a.txt")
+    assert path.read_bytes() == "\ufeffCafé with crème.\n".encode("utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    legacy = project / "b.txt"
+    legacy.write_bytes("Le café était fermé wiht les élèves, à côté de l’école.\n".encode("cp1252"))
+    run("--fix", "b.txt")
+    assert legacy.read_bytes() == "Le café était fermé with les élèves, à côté de l’école.\n".encode("cp1252")
+
+
+def test_fix_on_stdin_prints_the_fixed_text(project):
+    result = CliRunner().invoke(main, ["--fix", "-"], input="teh end\n")
+    assert result.stdout.startswith("the end\n")
+    assert result.exit_code == 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, TypeVar
 
+from .language import SAMPLE_TOKENS, identify
 from .model import Position
 from .sentences import split_sentences
 
@@ -182,6 +183,12 @@ class Document:
         low = bisect_right(self._token_starts, start - 1)
         high = bisect_right(self._token_starts, end - 1)
         return self.tokens[low:high]
+
+    @cached_property
+    def language(self) -> str | None:
+        """ISO 639-1 code of the document's language (None if unknown),
+        from a bounded sample of its words."""
+        return identify(self.text, (token.text for token in self.tokens[:SAMPLE_TOKENS]))
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

@@ -15,7 +15,8 @@ A pack is a YAML file with a top-level `rules:` list. Each entry names a check
 
 Every entry has `code`, `name`, `category`, `kind` and `message` (which may
 use `{match}`), and may set `severity`, `default`, `opt_in_reason`, `fix`,
-`max_words` (line kind) and `doc` (`what`, `why`, `example`).
+`languages` (ISO 639-1 codes: the rule runs only on documents identified as
+one of them), `max_words` (line kind) and `doc` (`what`, `why`, `example`).
 Packs are loaded with `yaml.safe_load` only: a pack cannot run code.
 """
 from __future__ import annotations
@@ -32,7 +33,8 @@ from .model import Fix, Hit, Severity
 from .rule import Rule, RuleDefinitionError
 
 COMMON_KEYS = {"code": str, "name": str, "category": str, "kind": str, "message": str,
-               "severity": str, "default": bool, "opt_in_reason": str, "fix": str, "doc": dict}
+               "severity": str, "default": bool, "opt_in_reason": str, "fix": str, "doc": dict,
+               "languages": list}
 KIND_KEYS = {
     "existence": {"phrases": list, "patterns": list},
     "line": {"phrases": list, "patterns": list, "max_words": int},
@@ -92,6 +94,7 @@ def _rule(path: Path, number: int, entry: Any) -> Rule:
                     opt_in_reason=entry.get("opt_in_reason", ""),
                     fix=entry.get("fix", DEFAULT_FIX[kind]),
                     options={"max_words": entry.get("max_words", 12)} if kind == "line" else {},
+                    languages=tuple(_strings(entry, "languages", where)),
                     origin=str(path))
     except (RuleDefinitionError, ValueError) as error:
         raise PackError(f"{where}: {error}") from None

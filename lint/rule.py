@@ -45,6 +45,8 @@ class Rule:
     opt_in_reason: str = ""
     fix: str | None = None  # None, "safe", "unsafe" or "sometimes"
     options: dict[str, Any] = field(default_factory=dict, compare=False)
+    # ISO 639-1 codes of the languages the rule applies to; empty means all.
+    languages: tuple[str, ...] = ()
     origin: str = ""  # module or YAML file that defined it
 
     def __post_init__(self) -> None:
@@ -65,6 +67,9 @@ class Rule:
             if line.strip() and not line.lstrip().startswith("#"):
                 return line.strip()
         return self.name
+
+    def applies_to(self, document: Document) -> bool:
+        return not self.languages or document.language in self.languages
 
     def run(self, document: Document, overrides: dict | None = None) -> Iterable[Hit]:
         return self.check(document, {**self.options, **(overrides or {})})

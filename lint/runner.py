@@ -131,7 +131,7 @@ def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[lis
     errors: list[FileError] = []
     ignored = config.ignored_for(doc.path) if doc.path != "-" else []
     for active in rules:
-        if any(matches(selector, active) for selector in ignored):
+        if any(matches(selector, active) for selector in ignored) or not active.applies_to(doc):
             continue
         options = config.rule_options.get(active.code) or config.rule_options.get(active.name)
         try:

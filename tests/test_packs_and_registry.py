@@ -166,3 +166,16 @@ def test_every_builtin_rule_is_documented_in_three_parts():
     for found in all_rules():
         for section in ("## What it does", "## Why is this bad?", "## Example"):
             assert section in found.doc, f"{found.code} lacks {section!r}"
+
+
+def test_a_pack_rule_can_be_limited_to_languages(tmp_path):
+    (tmp_path / "de.yaml").write_text(
+        "rules:\n  - {code: TST010, name: test-german, category: chrome, kind: line, message: m,\n"
+        "     phrases: [Kommentare], languages: [de]}\n")
+    (german,) = load_pack(tmp_path / "de.yaml")
+    german_page = "Die Regierung hat am Montag die neuen Regeln für die Bahn vorgestellt, und sie sind nicht " \
+                  "einfach.\nKommentare\n"
+    english_page = "The government said on Monday that the new rules for the railway are not simple at all.\n" \
+                   "Kommentare\n"
+    assert [d.start.line for d in lint_text(german_page, [german])] == [2]
+    assert lint_text(english_page, [german]) == []

@@ -13,7 +13,8 @@ from .packs import PackError
 from .registry import SelectionError, all_rules, find_rule, select
 from .reporters import REPORTERS, statistics
 from .rule import Rule
-from .runner import lint_paths
+from .runner import Options, lint_paths
+from .sources import FORMATS
 
 EPILOG = """\b
 Examples:
@@ -95,6 +96,11 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
               help="Read config from this file (pyproject.toml or .newslint.yaml).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (for `-`, print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes (e.g. remove chrome lines).")
+@click.option("--input-format", type=click.Choice(sorted(set(FORMATS.values()))),
+              help="Read every file as this format instead of guessing from its extension.")
+@click.option("--stdin-filename", metavar="PATH", help="The path reported for `-`; its extension picks the format.")
+@click.option("--text-field", metavar="FIELD", help="JSONL: the field holding the text [default: text].")
+@click.option("--id-field", metavar="FIELD", help="JSONL: the field holding the record id [default: id].")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Print counts per rule instead.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
@@ -102,12 +108,14 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file,
-         fix, unsafe_fixes, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+         fix, unsafe_fixes, input_format, stdin_filename, text_field, id_field, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
-    PATHS are files or directories (walked for .txt and .md); `-` reads stdin.
-    With no PATHS, the current directory is linted.
+    PATHS are files or directories; `-` reads stdin. Directories are walked
+    for .txt and .md (text), .html/.htm (main text extracted with trafilatura),
+    .jsonl[.gz|.zst] (one document per record) and .warc[.gz] (each HTML
+    response). With no PATHS, the current directory is linted.
     """
     try:
         config = _config(config_file, paths)
@@ -128,7 +136,10 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
     except (ConfigError, PackError, SelectionError) as error:
         _fail(str(error))
     try:
-        report = lint_paths(paths or (".",), chosen, config, fix=fix, unsafe_fixes=unsafe_fixes)
+        config.text_field = text_field or config.text_field
+        config.id_field = id_field or config.id_field
+        options = Options(fix, unsafe_fixes, input_format, stdin_filename)
+        report = lint_paths(paths or (".",), chosen, config, options)
     except Exception as error:  # pragma: no cover - a bug; say so without a wall of text
         if verbose:
             traceback.print_exc()
@@ -142,6 +153,8 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
         click.echo(output, nl=False, err=report.fixed_stdin is not None)
     if report.fixes_applied:
         click.echo(f"Fixed {report.fixes_applied} diagnostic{'s' if report.fixes_applied != 1 else ''}.", err=True)
+    for note in report.notes:
+        click.echo(f"{note.path}: note: {note.message}", err=True)
     for error in report.errors:
         click.echo(f"{error.path}: error: {error.message}", err=True)
     if report.errors:

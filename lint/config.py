@@ -30,7 +30,14 @@ SCHEMA: dict[str, tuple[type, type | None]] = {
     "exclude": (list, str),
     "rule-paths": (list, str),
     "rule-options": (dict, dict),
+    "text-field": (str, None),
+    "id-field": (str, None),
+    "html-extraction": (dict, object),
 }
+# trafilatura.extract options that `html-extraction` may set.
+HTML_OPTIONS = {"favor_precision": bool, "favor_recall": bool, "include_comments": bool,
+                "include_tables": bool, "include_formatting": bool, "include_links": bool,
+                "include_images": bool, "deduplicate": bool, "fast": bool, "target_language": str}
 
 
 class ConfigError(ValueError):
@@ -47,6 +54,9 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     rule_paths: list[Path] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    text_field: str = "text"
+    id_field: str = "id"
+    html_extraction: dict[str, Any] = field(default_factory=lambda: {"include_comments": False})
 
     @property
     def root(self) -> Path:
@@ -103,9 +113,18 @@ def _validate(path: Path, table: dict) -> Config:
             known = ", ".join(SCHEMA)
             raise ConfigError(f"{path}: unknown key `{key}` in {where} (known keys: {known})")
         outer, inner = SCHEMA[key]
+        if inner is None:
+            if not isinstance(value, outer):
+                raise ConfigError(f"{path}: `{key}` must be a {outer.__name__}")
+            continue
         items = value.values() if isinstance(value, dict) else value
         if not isinstance(value, outer) or not all(isinstance(item, inner) for item in items):
             raise ConfigError(f"{path}: `{key}` must be a {outer.__name__} of {inner.__name__}s")
+    for option, value in table.get("html-extraction", {}).items():
+        if option not in HTML_OPTIONS or not isinstance(value, HTML_OPTIONS[option]):
+            known = ", ".join(HTML_OPTIONS)
+            raise ConfigError(f"{path}: html-extraction option `{option}` is unknown or of the wrong type "
+                              f"(options: {known})")
     return Config(
         source=path,
         select=table.get("select"),
@@ -115,6 +134,9 @@ def _validate(path: Path, table: dict) -> Config:
         exclude=table.get("exclude", []),
         rule_paths=[(path.parent / p) for p in table.get("rule-paths", [])],
         rule_options=table.get("rule-options", {}),
+        text_field=table.get("text-field", "text"),
+        id_field=table.get("id-field", "id"),
+        html_extraction={"include_comments": False, **table.get("html-extraction", {})},
     )
 
 

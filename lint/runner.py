@@ -1,17 +1,16 @@
-"""Run rules over files: find the files, read them, lint each one.
+"""Run rules over documents.
 
-Data flows one way: source text -> `Document` -> rules -> `Diagnostic`s.
-A file that cannot be read becomes a `FileError` and the run goes on.
+Data flows one way: source (`sources.Unit`) -> `Document` -> rules ->
+`Diagnostic`s. A file or record that cannot be read becomes a `FileError` and
+the run goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
-import stat
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .categories import REMOVAL
 from .config import Config
@@ -20,104 +19,30 @@ from .fixer import MAX_PASSES, apply_fixes, fixable
 from .model import Diagnostic, FileError, Hit
 from .registry import matches
 from .rule import Rule
+from .sources import Unit, iter_files, read_units
 
-TEXT_SUFFIXES = (".txt", ".md")
-SKIPPED_DIRS = {"node_modules", "__pycache__", "site-packages"}
-BINARY_SNIFF = 8192
+
+@dataclass
+class Options:
+    """How a run reads its input and what it does besides reporting."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+    input_format: str | None = None  # force a format instead of guessing it from the extension
+    stdin_filename: str | None = None  # the path reported for `-`, which also picks its format
 
 
 @dataclass
 class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    notes: list[FileError] = field(default_factory=list)  # not failures: e.g. a non-UTF-8 encoding
     files: int = 0
     fixes_applied: int = 0
     fixed_stdin: str | None = None  # with --fix, the fixed text of `-` goes to stdout
 
 
-# -- finding files ----------------------------------------------------------
-def _skip_dir(entry: os.DirEntry) -> bool:
-    return (entry.name.startswith(".") or entry.name in SKIPPED_DIRS
-            or os.path.exists(os.path.join(entry.path, "pyvenv.cfg")))
-
-
-def _walk(directory: str) -> Iterator[str]:
-    """Files under `directory` in sorted order; hidden folders, virtual
-    environments and node_modules are skipped, symlinked folders not followed."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError as error:
-        raise FileError(directory, f"cannot list directory: {error.strerror or error}") from None
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if not _skip_dir(entry):
-                yield from _walk(entry.path)
-        elif entry.name.endswith(TEXT_SUFFIXES) and entry.is_file():
-            yield os.path.normpath(entry.path)  # "./a.txt" is reported as "a.txt"
-
-
-def iter_files(paths: Iterable[str], config: Config) -> Iterator[str | FileError]:
-    for path in paths:
-        if path == "-":
-            yield path
-        elif os.path.isdir(path):
-            try:
-                yield from (f for f in _walk(path) if not config.is_excluded(f))
-            except FileError as error:
-                yield error
-        elif os.path.lexists(path):
-            yield path
-        else:
-            yield FileError(path, "no such file or directory")
-
-
-# -- reading ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Source:
-    path: str
-    text: str
-    encoding: str  # the codec to write the text back with, BOM included
-
-
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """(text, encoding) of file bytes: BOM first, then strict UTF-8, then a
-    detected encoding. Binary data (NUL bytes) is refused."""
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError as error:
-                raise FileError(path, f"cannot decode: invalid {codec} after its BOM ({error.reason})") from None
-    if b"\x00" in data[:BINARY_SNIFF]:
-        raise FileError(path, "binary file skipped (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        guess = from_bytes(data).best()
-        if guess is None:
-            raise FileError(path, "cannot decode: not UTF-8 and no text encoding fits") from None
-        return str(guess), guess.encoding
-
-
-def read_source(path: str) -> Source:
-    try:
-        if path == "-":
-            return Source(path, *decode(sys.stdin.buffer.read(), path))
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            raise FileError(path, "not a regular file (FIFO, socket or device) skipped")
-        with open(path, "rb") as handle:
-            return Source(path, *decode(handle.read(), path))
-    except OSError as error:
-        raise FileError(path, f"cannot read: {error.strerror or error}") from None
-
-
-# -- linting ------------------------------------------------------------------
+# -- one document ---------------------------------------------------------------
 def to_diagnostic(doc: Document, found: Rule, hit: Hit) -> Diagnostic:
     start = max(0, min(hit.start, len(doc.text)))
     end = max(start, min(hit.end, len(doc.text)))
@@ -159,12 +84,32 @@ def lint_text(text: str, rules: list[Rule], config: Config | None = None, path: 
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def fix_source(source: Source, rules: list[Rule], config: Config, unsafe: bool) -> tuple[str, int]:
-    """The fixed text of a source and the number of fixes applied: fix,
+def relocate(diagnostic: Diagnostic, unit: Unit) -> Diagnostic:
+    """Point a diagnostic of a record or extracted page at the file on disk,
+    keeping its place in the text in extra fields."""
+    extra = {"record": unit.record} if unit.record is not None else {}
+    if unit.record_offset is not None:
+        extra["record_offset"] = unit.record_offset
+    if unit.locate is None:
+        return dataclasses.replace(diagnostic, extra=extra) if extra else diagnostic
+    extra.update(text_line=diagnostic.start.line, text_column=diagnostic.start.column,
+                 text_end_line=diagnostic.end.line, text_end_column=diagnostic.end.column)
+    start = unit.locate(diagnostic.offset)
+    end = unit.locate(diagnostic.end_offset)
+    if (end.line, end.column) < (start.line, start.column):
+        end = start
+    if end.line == start.line and end.column == start.column:
+        end = dataclasses.replace(end, column=end.column + max(1, diagnostic.end_offset - diagnostic.offset))
+    return dataclasses.replace(diagnostic, start=start, end=end, fix=None, fix_spans=(), extra=extra)
+
+
+# -- fixing -------------------------------------------------------------------
+def fix_text(unit: Unit, rules: list[Rule], config: Config, unsafe: bool) -> tuple[str, int]:
+    """The fixed text of a unit and the number of fixes applied: fix,
     re-lint, repeat until no fix applies."""
-    text, total = source.text, 0
+    text, total = unit.text, 0
     for _ in range(MAX_PASSES):
-        diagnostics, _errors = lint_document(Document(text, source.path), rules, config)
+        diagnostics, _errors = lint_document(Document(text, unit.path), rules, config)
         text, applied = apply_fixes(text, fixable(diagnostics, unsafe))
         total += applied
         if not applied:
@@ -172,42 +117,52 @@ def fix_source(source: Source, rules: list[Rule], config: Config, unsafe: bool) 
     return text, total
 
 
-def write_fixed(source: Source, text: str, report: Report) -> None:
-    if source.path == "-":
+def write_fixed(unit: Unit, text: str, report: Report) -> None:
+    if unit.path == "-":
         report.fixed_stdin = text
         return
+    temporary = f"{unit.path}.newslint-tmp"
     try:
-        data = text.encode(source.encoding)
-        temporary = f"{source.path}.newslint-tmp"
+        data = text.encode(unit.encoding)
         with open(temporary, "wb") as handle:
             handle.write(data)
-        shutil.copymode(source.path, temporary)
-        os.replace(temporary, source.path)  # atomic: the file is never half-written
+        shutil.copymode(unit.path, temporary)
+        os.replace(temporary, unit.path)  # atomic: the file is never half-written
     except (OSError, UnicodeEncodeError) as error:
-        report.errors.append(FileError(source.path, f"cannot write fixes: {error}"))
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        report.errors.append(FileError(unit.path, f"cannot write fixes: {error}"))
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, *,
-               fix: bool = False, unsafe_fixes: bool = False) -> Report:
+# -- a whole run ----------------------------------------------------------------
+def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, report: Report) -> None:
+    text = unit.text
+    # Only whole text files are rewritten; records and extracted pages are reported.
+    if options.fix and unit.encoding is not None:
+        text, applied = fix_text(unit, rules, config, options.unsafe_fixes)
+        if applied or unit.path == "-":
+            write_fixed(unit, text, report)
+        report.fixes_applied += applied
+    diagnostics, errors = lint_document(Document(text, unit.path), rules, config)
+    report.diagnostics.extend(relocate(d, unit) for d in diagnostics)
+    report.errors.extend(errors)
+    if unit.note:
+        report.notes.append(FileError(unit.path, unit.note))
+
+
+def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None) -> Report:
+    options = options or Options()
     report = Report()
-    for item in iter_files(paths, config):
-        if isinstance(item, FileError):
-            report.errors.append(item)
-            continue
-        try:
-            source = read_source(item)
-        except FileError as error:
-            report.errors.append(error)
+    for path in iter_files(paths, config):
+        if isinstance(path, FileError):
+            report.errors.append(path)
             continue
         report.files += 1
-        text = source.text
-        if fix:
-            text, applied = fix_source(source, rules, config, unsafe_fixes)
-            if applied or source.path == "-":
-                write_fixed(source, text, report)
-            report.fixes_applied += applied
-        diagnostics, errors = lint_document(Document(text, item), rules, config)
-        report.diagnostics.extend(diagnostics)
-        report.errors.extend(errors)
-    report.diagnostics.sort(key=lambda d: d.sort_key)
+        shown = options.stdin_filename if path == "-" and options.stdin_filename else path
+        for unit in read_units(path, config, options.input_format, shown):
+            if isinstance(unit, FileError):
+                report.errors.append(unit)
+            else:
+                lint_unit(unit, rules, config, options, report)
+    report.diagnostics.sort(key=lambda d: (d.sort_key, d.extra.get("text_line", 0), d.extra.get("text_column", 0)))
     return report

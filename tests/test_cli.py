@@ -38,7 +38,7 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "b.txt").write_text("one banana\ntwo cherry banana\n")
     (tmp_path / "docs" / "a.md").write_text("no fruit here\n")
-    (tmp_path / "docs" / "skip.html").write_text("banana")
+    (tmp_path / "docs" / "skip.csv").write_text("banana")
     (tmp_path / "docs" / ".hidden").mkdir()
     (tmp_path / "docs" / ".hidden" / "c.txt").write_text("banana")
     (tmp_path / "docs" / "node_modules").mkdir()

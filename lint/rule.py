@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from textwrap import dedent
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from .document import Document
 from .model import Hit, Severity
@@ -32,12 +32,29 @@ class RuleDefinitionError(ValueError):
     pass
 
 
+class CorpusIndex(Protocol):
+    """A rule that compares documents across a run (cross-file duplicates).
+
+    `signature` is pure and sees one document, so it can run in a worker
+    process and be cached; one index instance per run receives the
+    signatures in input order and says which document repeats an earlier one.
+    """
+
+    def __init__(self, options: dict) -> None: ...
+
+    @staticmethod
+    def signature(doc: Document, options: dict) -> Any: ...
+
+    def add(self, label: str, signature: Any) -> str | None:
+        """Record a document; return a message if it repeats an earlier one."""
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     category: str
-    check: Check = field(repr=False, compare=False)
+    check: Check | None = field(repr=False, compare=False)
     doc: str = ""
     severity: Severity = Severity.WARNING
     default: bool = True
@@ -48,6 +65,7 @@ class Rule:
     # ISO 639-1 codes of the languages the rule applies to; empty means all.
     languages: tuple[str, ...] = ()
     origin: str = ""  # module or YAML file that defined it
+    corpus: type[CorpusIndex] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = f" in {self.origin}" if self.origin else ""
@@ -57,6 +75,8 @@ class Rule:
             raise RuleDefinitionError(f"rule name {self.name!r}{where} must be kebab-case")
         if self.fix not in (None, "safe", "unsafe", "sometimes"):
             raise RuleDefinitionError(f"rule {self.code}{where}: fix must be safe, unsafe or sometimes")
+        if (self.check is None) == (self.corpus is None):
+            raise RuleDefinitionError(f"rule {self.code}{where} needs either a check or a corpus index")
         if not self.default and not self.opt_in_reason:
             raise RuleDefinitionError(f"rule {self.code}{where} is opt-in but gives no opt_in_reason")
 
@@ -71,8 +91,11 @@ class Rule:
     def applies_to(self, document: Document) -> bool:
         return not self.languages or document.language in self.languages
 
+    def merged_options(self, overrides: dict | None) -> dict:
+        return {**self.options, **(overrides or {})}
+
     def run(self, document: Document, overrides: dict | None = None) -> Iterable[Hit]:
-        return self.check(document, {**self.options, **(overrides or {})})
+        return self.check(document, self.merged_options(overrides))
 
 
 def rule(code: str, name: str, *, category: str, **settings: Any) -> Callable[[Check], Rule]:
@@ -82,5 +105,16 @@ def rule(code: str, name: str, *, category: str, **settings: Any) -> Callable[[C
     def declare(check: Check) -> Rule:
         return Rule(code, name, category, check, doc=dedent(check.__doc__ or "").strip(),
                     origin=check.__module__, **settings)
+
+    return declare
+
+
+def corpus_rule(code: str, name: str, *, category: str, **settings: Any) -> Callable[[type], Rule]:
+    """Declare a rule over the whole run from a `CorpusIndex` class; its
+    docstring is the rule's documentation."""
+
+    def declare(index: type) -> Rule:
+        return Rule(code, name, category, None, doc=dedent(index.__doc__ or "").strip(),
+                    origin=index.__module__, corpus=index, **settings)
 
     return declare

@@ -51,7 +51,10 @@ def to_diagnostic(doc: Document, found: Rule, hit: Hit) -> Diagnostic:
                       doc.position(start), doc.end_position(end), start, end, hit.fix, fix_spans)
 
 
-def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[list[Diagnostic], list[FileError]]:
+def lint_document(doc: Document, rules: list[Rule], config: Config, indexes: dict | None = None,
+                  label: str = "") -> tuple[list[Diagnostic], list[FileError]]:
+    """Run the rules on one document. Corpus rules run only when the run's
+    `indexes` are given; `label` names the document in their messages."""
     diagnostics: list[Diagnostic] = []
     errors: list[FileError] = []
     ignored = config.ignored_for(doc.path) if doc.path != "-" else []
@@ -60,10 +63,28 @@ def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[lis
             continue
         options = config.rule_options.get(active.code) or config.rule_options.get(active.name)
         try:
-            diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
+            if active.corpus is None:
+                hits = list(active.run(doc, options))
+            else:
+                hits = corpus_hits(doc, active, options, indexes, label) if indexes is not None else []
+            diagnostics.extend(to_diagnostic(doc, active, hit) for hit in hits)
         except Exception as error:  # one broken rule must not stop the run
             errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
     return drop_inside_removals(diagnostics), errors
+
+
+def corpus_hits(doc: Document, active: Rule, options: dict | None, indexes: dict, label: str) -> list[Hit]:
+    """Add the document to the rule's run-wide index; a repeat of an earlier
+    document is reported over the whole text."""
+    merged = active.merged_options(options)
+    if active.code not in indexes:
+        indexes[active.code] = active.corpus(merged)
+    message = indexes[active.code].add(label, active.corpus.signature(doc, merged))
+    if message is None:
+        return []
+    stripped = doc.text.strip()
+    start = doc.text.find(stripped[:1]) if stripped else 0
+    return [Hit(start, start + len(stripped), message)]
 
 
 def drop_inside_removals(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -135,7 +156,8 @@ def write_fixed(unit: Unit, text: str, report: Report) -> None:
 
 
 # -- a whole run ----------------------------------------------------------------
-def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, report: Report) -> None:
+def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, report: Report,
+              indexes: dict) -> None:
     text = unit.text
     # Only whole text files are rewritten; records and extracted pages are reported.
     if options.fix and unit.encoding is not None:
@@ -143,7 +165,8 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, r
         if applied or unit.path == "-":
             write_fixed(unit, text, report)
         report.fixes_applied += applied
-    diagnostics, errors = lint_document(Document(text, unit.path), rules, config)
+    label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
+    diagnostics, errors = lint_document(Document(text, unit.path), rules, config, indexes, label)
     report.diagnostics.extend(relocate(d, unit) for d in diagnostics)
     report.errors.extend(errors)
     if unit.note:
@@ -153,6 +176,7 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, r
 def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None) -> Report:
     options = options or Options()
     report = Report()
+    indexes: dict = {}  # corpus rule code -> its index for this run
     for path in iter_files(paths, config):
         if isinstance(path, FileError):
             report.errors.append(path)
@@ -163,6 +187,6 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options:
             if isinstance(unit, FileError):
                 report.errors.append(unit)
             else:
-                lint_unit(unit, rules, config, options, report)
+                lint_unit(unit, rules, config, options, report, indexes)
     report.diagnostics.sort(key=lambda d: (d.sort_key, d.extra.get("text_line", 0), d.extra.get("text_column", 0)))
     return report

@@ -1,0 +1,98 @@
+"""DUP003: the same article in two documents of one run."""
+from __future__ import annotations
+
+from hashlib import blake2b
+from typing import NamedTuple
+
+import numpy as np
+
+from newslint.rule import corpus_rule
+
+SCHEME = "affine32"  # datasketch's hashing scheme, named so sketches can be rebuilt from their values
+
+
+class Signature(NamedTuple):
+    digest: bytes  # of the normalised word sequence: exact copies
+    hashvalues: np.ndarray  # MinHash of the word shingles: near copies
+
+
+@corpus_rule("DUP003", "cross-file-duplicate", category="duplication",
+             options={"threshold": 0.7, "num_perm": 64, "shingle_words": 5, "min_words": 50,
+                      "max_shingles": 4096})
+class CrossFileDuplicate:
+    """Flags a document that repeats an earlier document of the same run.
+
+    ## What it does
+    Compares every document of a run (files, JSONL records, WARC responses)
+    with the documents before it, in the order of the paths on the command
+    line with directories walked in sorted order. An exact copy (same words,
+    ignoring case and punctuation) or a near copy (MinHash estimate of the
+    share of shared 5-word shingles at least `threshold`, found with
+    locality-sensitive hashing from datasketch) is reported on the later
+    document, pointing at the earlier one. Documents under `min_words` words
+    are not compared.
+
+    Memory is bounded per document: one 8-byte digest and a MinHash of
+    `num_perm` 64-bit values (512 bytes by default) plus the LSH buckets.
+    Shingles beyond `max_shingles` are sampled by hash, so a huge document
+    costs no more than a long article.
+
+    There is no fix: which copy to keep is a decision for a person.
+
+    ## Why is this bad?
+    Scrapers fetch the same story under several URLs (print views, AMP pages,
+    syndication). Duplicates overweight one text in a training corpus and
+    inflate counts in an archive.
+
+    ## Example
+    `wire/a.txt` holds an agency story and `site/b.txt` the same story with a
+    changed headline: `site/b.txt` gets `DUP003 Near-duplicate of wire/a.txt`.
+    """
+
+    def __init__(self, options: dict):
+        from datasketch import MinHashLSH
+
+        self.options = options
+        self.lsh = MinHashLSH(threshold=options["threshold"], num_perm=options["num_perm"])
+        self.first_with_digest: dict[bytes, str] = {}
+        self.labels: list[str] = []
+        self.sketches: list[np.ndarray] = []
+
+    @staticmethod
+    def signature(doc, options: dict) -> Signature | None:
+        from datasketch import MinHash
+
+        words = [token.text.casefold() for token in doc.tokens]
+        if len(words) < options["min_words"]:
+            return None
+        size = options["shingle_words"]
+        shingles = {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+        if len(shingles) > options["max_shingles"]:
+            # A consistent sample: the same shingles are kept in every copy.
+            shingles = set(sorted(shingles, key=lambda s: blake2b(s, digest_size=8).digest())
+                           [:options["max_shingles"]])
+        sketch = MinHash(num_perm=options["num_perm"], seed=1, scheme=SCHEME)
+        sketch.update_batch(list(shingles))
+        digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
+        return Signature(digest, sketch.hashvalues)
+
+    def add(self, label: str, signature: Signature | None) -> str | None:
+        if signature is None:
+            return None
+        original = self.first_with_digest.get(signature.digest)
+        if original is not None:
+            return f"Exact duplicate of {original}"
+        from datasketch import MinHash
+
+        sketch = MinHash(num_perm=self.options["num_perm"], seed=1, hashvalues=signature.hashvalues,
+                         scheme=SCHEME)
+        best = max(((float(np.mean(self.sketches[key] == signature.hashvalues)), key)
+                    for key in self.lsh.query(sketch)), default=None)
+        key = len(self.labels)
+        self.first_with_digest[signature.digest] = label
+        self.labels.append(label)
+        self.sketches.append(signature.hashvalues)
+        self.lsh.insert(key, sketch)
+        if best is not None and best[0] >= self.options["threshold"]:
+            return f"Near-duplicate of {self.labels[best[1]]} (about {best[0]:.0%} of its 5-word shingles shared)"
+        return None

@@ -6,8 +6,10 @@ import json
 from collections import Counter
 from typing import Callable
 
+from .annotations import report_github, report_gitlab
 from .model import Diagnostic
 from .runner import Report
+from .sarif import report_sarif
 
 
 def _fix_json(diagnostic: Diagnostic) -> dict | None:
@@ -69,4 +71,10 @@ def statistics(report: Report) -> str:
     return "\n".join(rows) + ("\n" if rows else "")
 
 
-REPORTERS: dict[str, Callable[[Report], str]] = {"text": report_text, "json": report_json}
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "text": report_text,
+    "json": report_json,
+    "sarif": report_sarif,
+    "github": report_github,
+    "gitlab": report_gitlab,
+}

@@ -1,0 +1,288 @@
+"""SARIF 2.1.0 output (`--format sarif`), shaped for GitHub code scanning.
+
+Beyond the schema, GitHub wants:
+- `tool.driver.rules` describing every rule that has a result, and results
+  pointing at them by `ruleIndex` (`_rule_descriptors`);
+- file locations relative to the repository root, under `%SRCROOT%`
+  (`SourceRoot`);
+- `partialFingerprints.primaryLocationLineHash`, so that an alert survives
+  edits elsewhere in the file (`line_fingerprints`);
+- at most 25,000 results per run (`_most_severe`).
+
+`SourceRoot` and `line_fingerprints` are shared with the CI annotation formats
+in annotations.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from hashlib import sha256
+from itertools import groupby
+from pathlib import Path
+from urllib.parse import quote
+
+import click
+
+from . import __version__
+from .document import Document
+from .model import Diagnostic, FileError, Position, Severity
+from .registry import all_rules
+from .rule import Rule
+from .runner import Report
+from .sources import decode, read_bytes
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/newslint/newslint"  # [project.urls] Homepage in pyproject.toml
+RULE_HELP_URI = INFORMATION_URI + "/rules/{code}"  # by code: codes never change, names might
+# "category/": GitHub takes the part up to the last slash as the analysis
+# category, so every newslint upload replaces the previous newslint analysis.
+AUTOMATION_ID = "newslint/"
+SRCROOT = "%SRCROOT%"
+STDIN = "-"
+MAX_RESULTS = 25_000  # GitHub rejects a run with more results
+MAX_DESCRIPTION = 1024  # GitHub's limit for shortDescription and fullDescription
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+HEADING = re.compile(r"^#+[ \t]*", re.MULTILINE)
+SECTION_TITLE = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+
+
+# -- locations ------------------------------------------------------------------
+def repository_root(path: str) -> Path:
+    """The git top-level holding `path` (the nearest folder with a `.git`
+    entry, a file in worktrees and submodules), else the current directory."""
+    start = Path(os.path.abspath(path))
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return Path.cwd()
+
+
+@dataclass(frozen=True)
+class SourceRoot:
+    """The folder that report paths are made relative to: the repository
+    root of the first linted file, so paths stay the same whatever folder
+    newslint runs from."""
+
+    path: Path
+
+    @classmethod
+    def of(cls, paths: list[str]) -> "SourceRoot":
+        first = next((path for path in paths if path != STDIN), ".")
+        return cls(repository_root(first))
+
+    @property
+    def uri(self) -> str:
+        uri = self.path.as_uri()
+        return uri if uri.endswith("/") else uri + "/"
+
+    def _relative(self, path: str) -> str | None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.path).as_posix()
+        except ValueError:
+            return None
+
+    def display_path(self, path: str) -> str:
+        """`path` relative to the root; absolute when outside it; `-` for stdin."""
+        if path == STDIN:
+            return path
+        return self._relative(path) or os.path.abspath(path)
+
+    def artifact_location(self, path: str) -> dict:
+        relative = None if path == STDIN else self._relative(path)
+        if relative is not None:
+            # quote() also escapes ":", which would otherwise read as a URI scheme.
+            return {"uri": quote(relative), "uriBaseId": SRCROOT}
+        return {"uri": path if path == STDIN else Path(os.path.abspath(path)).as_uri()}
+
+
+# -- fingerprints ---------------------------------------------------------------
+def _from_extracted_text(diagnostic: Diagnostic) -> bool:
+    """Whether a diagnostic is about text taken out of its file (a JSONL
+    record, an HTML page's main text, a WARC response; see runner.relocate)
+    rather than about the file's own lines."""
+    return "record" in diagnostic.extra or "text_line" in diagnostic.extra
+
+
+def _file_lines(path: str, diagnostics: list[Diagnostic]) -> list[str] | None:
+    """The lines of a plain-text file, read again because a Diagnostic does
+    not carry the text of its line. None for stdin, which cannot be read
+    twice, for files that documents were extracted from (their lines are not
+    the linted text, and a JSONL corpus may be gigabytes), and for a file
+    that can no longer be read."""
+    if path == STDIN or any(_from_extracted_text(d) for d in diagnostics):
+        return None
+    try:
+        return [line.text for line in Document(decode(read_bytes(path), path)[0], path).lines]
+    except FileError:
+        return None
+
+
+def _flagged_content(diagnostic: Diagnostic, lines: list[str] | None) -> str:
+    index = diagnostic.start.line - 1
+    if lines is not None and index < len(lines):
+        return " ".join(lines[index].split())
+    # No line to read: the message names what it flags, the record where.
+    return f"{diagnostic.extra.get('record', '')}\0{diagnostic.message}"
+
+
+def line_fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+    """A fingerprint per diagnostic that does not change when lines are added
+    or removed elsewhere in the file: a hash of the rule code and the flagged
+    line's text (whitespace normalised), then `:n` numbering the diagnostics
+    with that hash in the file (GitHub's `primaryLocationLineHash` form).
+    Where there is no line to read (stdin, records), the message stands in.
+    `diagnostics` are grouped by path, as a Report keeps them."""
+    fingerprints: list[str] = []
+    for path, grouped in groupby(diagnostics, key=lambda d: d.path):
+        group = list(grouped)
+        lines = _file_lines(path, group)
+        seen: Counter[str] = Counter()
+        for diagnostic in group:
+            content = _flagged_content(diagnostic, lines)
+            digest = sha256(f"{diagnostic.code}\0{content}".encode()).hexdigest()[:16]
+            seen[digest] += 1
+            fingerprints.append(f"{digest}:{seen[digest]}")
+    return fingerprints
+
+
+# -- rules ----------------------------------------------------------------------
+def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _plain(markdown: str) -> str:
+    return HEADING.sub("", markdown)
+
+
+def _section(doc: str, title: str) -> str:
+    parts = SECTION_TITLE.split(doc)  # [preamble, title, body, title, body, ...]
+    return dict(zip(parts[1::2], parts[2::2])).get(title, "").strip()
+
+
+def _documentation(example: Diagnostic, found: Rule | None) -> tuple[str, str]:
+    """(summary, Markdown doc) of a rule. The registry does not see the
+    project's own packs (`rule-paths`), so their rules point at --explain."""
+    if found is not None and found.doc:
+        return found.summary, found.doc
+    pointer = (f"{example.name} ({example.category}). "
+               f"Run `newslint --explain {example.code}` for its documentation.")
+    return pointer, pointer
+
+
+def _descriptor(example: Diagnostic, found: Rule | None) -> dict:
+    summary, doc = _documentation(example, found)
+    return {
+        "id": example.code,
+        "name": example.name,
+        "shortDescription": {"text": _clip(summary)},
+        "fullDescription": {"text": _clip(_plain(_section(doc, "What it does") or summary))},
+        "help": {"text": _plain(doc), "markdown": doc},
+        "helpUri": RULE_HELP_URI.format(code=example.code),
+        "defaultConfiguration": {"level": LEVELS[example.severity]},
+        "properties": {"tags": [example.category]},
+    }
+
+
+def _rule_descriptors(diagnostics: list[Diagnostic]) -> tuple[list[dict], dict[str, int]]:
+    """Descriptors of the rules that have results, sorted by code, and each
+    code's index among them. Code, name, category and severity come from the
+    diagnostics; only the documentation from the registry."""
+    examples: dict[str, Diagnostic] = {}
+    for diagnostic in diagnostics:
+        examples.setdefault(diagnostic.code, diagnostic)
+    known = {found.code: found for found in all_rules()} if examples else {}
+    codes = sorted(examples)
+    descriptors = [_descriptor(examples[code], known.get(code)) for code in codes]
+    return descriptors, {code: index for index, code in enumerate(codes)}
+
+
+# -- results --------------------------------------------------------------------
+def standalone_sentence(text: str) -> str:
+    """`text` ending as a sentence: GitHub shows only a message's first
+    sentence where space is short, so it has to stand alone."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _region(start: Position, end: Position) -> dict:
+    return {"startLine": start.line, "startColumn": start.column,
+            "endLine": end.line, "endColumn": end.column}
+
+
+def _fix(diagnostic: Diagnostic, artifact: dict) -> dict:
+    fix = diagnostic.fix
+    replacements = [{"deletedRegion": _region(start, end), "insertedContent": {"text": edit.content}}
+                    for edit, (start, end) in zip(fix.edits, diagnostic.fix_spans)]
+    return {"description": {"text": standalone_sentence(fix.message)},
+            "artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
+            "properties": {"applicability": fix.applicability.value}}
+
+
+def _result(diagnostic: Diagnostic, rule_index: int, fingerprint: str, artifact: dict) -> dict:
+    result = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": standalone_sentence(diagnostic.message)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact,
+                                            "region": _region(diagnostic.start, diagnostic.end)}}],
+        "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+    }
+    if diagnostic.fix is not None:
+        result["fixes"] = [_fix(diagnostic, artifact)]
+    if diagnostic.extra:
+        result["properties"] = dict(diagnostic.extra)
+    return result
+
+
+def _most_severe(diagnostics: list[Diagnostic], limit: int) -> list[int]:
+    """Indices of the `limit` most severe diagnostics, in report order (GitHub
+    also favours severity when it trims what it displays)."""
+    by_severity = sorted(range(len(diagnostics)), key=lambda i: SEVERITY_RANK[diagnostics[i].severity])
+    return sorted(by_severity[:limit])
+
+
+def _invocation(report: Report, notes: list[str], root: SourceRoot) -> dict:
+    notifications = [{"level": "warning", "message": {"text": note}} for note in notes]
+    notifications += [{"level": "error", "message": {"text": f"{root.display_path(error.path)}: {error.message}"}}
+                      for error in report.errors]
+    return {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+
+
+def _within_limit(diagnostics: list[Diagnostic], fingerprints: list[str]) -> tuple[list, list, list[str]]:
+    """At most MAX_RESULTS diagnostics with their fingerprints, the most
+    severe first, and a note (also printed as a warning) if some are left out."""
+    if len(diagnostics) <= MAX_RESULTS:
+        return diagnostics, fingerprints, []
+    kept = _most_severe(diagnostics, MAX_RESULTS)
+    note = (f"{len(diagnostics):,} results are more than the {MAX_RESULTS:,} GitHub code scanning accepts "
+            f"in one run: the SARIF report keeps the {MAX_RESULTS:,} most severe and leaves out "
+            f"{len(diagnostics) - MAX_RESULTS:,}.")
+    click.echo(f"newslint: warning: {note}", err=True)
+    return [diagnostics[i] for i in kept], [fingerprints[i] for i in kept], [note]
+
+
+def report_sarif(report: Report) -> str:
+    # Fingerprints first: their numbering counts every diagnostic in a file.
+    diagnostics, fingerprints, notes = _within_limit(report.diagnostics, line_fingerprints(report.diagnostics))
+    rules, rule_index = _rule_descriptors(diagnostics)
+    root = SourceRoot.of([d.path for d in diagnostics])
+    artifacts = {path: root.artifact_location(path) for path in {d.path for d in diagnostics}}
+    run = {
+        "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "automationDetails": {"id": AUTOMATION_ID},
+        "originalUriBaseIds": {SRCROOT: {"uri": root.uri}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [_invocation(report, notes, root)],
+        "results": [_result(d, rule_index[d.code], fingerprint, artifacts[d.path])
+                    for d, fingerprint in zip(diagnostics, fingerprints)],
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    # Compact: indenting would switch json to its pure-Python encoder, several
+    # times slower on a 25,000-result log, and GitHub limits the upload size.
+    return json.dumps(log, ensure_ascii=False, separators=(",", ":")) + "\n"

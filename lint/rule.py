@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from textwrap import dedent
+from inspect import cleandoc
 from typing import Any, Callable, Iterable, Protocol
 
 from .document import Document
@@ -103,7 +103,7 @@ def rule(code: str, name: str, *, category: str, **settings: Any) -> Callable[[C
     object found at module level in the rule packages."""
 
     def declare(check: Check) -> Rule:
-        return Rule(code, name, category, check, doc=dedent(check.__doc__ or "").strip(),
+        return Rule(code, name, category, check, doc=cleandoc(check.__doc__ or ""),
                     origin=check.__module__, **settings)
 
     return declare
@@ -114,7 +114,7 @@ def corpus_rule(code: str, name: str, *, category: str, **settings: Any) -> Call
     docstring is the rule's documentation."""
 
     def declare(index: type) -> Rule:
-        return Rule(code, name, category, None, doc=dedent(index.__doc__ or "").strip(),
+        return Rule(code, name, category, None, doc=cleandoc(index.__doc__ or ""),
                     origin=index.__module__, corpus=index, **settings)
 
     return declare

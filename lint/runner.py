@@ -40,6 +40,7 @@ class Report:
     files: int = 0
     fixes_applied: int = 0
     fixed_stdin: str | None = None  # with --fix, the fixed text of `-` goes to stdout
+    rules: list[Rule] = field(default_factory=list)  # the rules the run used, for reporters' rule metadata
 
 
 # -- one document ---------------------------------------------------------------
@@ -175,7 +176,7 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, r
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None) -> Report:
     options = options or Options()
-    report = Report()
+    report = Report(rules=rules)
     indexes: dict = {}  # corpus rule code -> its index for this run
     for path in iter_files(paths, config):
         if isinstance(path, FileError):

@@ -29,14 +29,14 @@ import click
 from . import __version__
 from .document import Document
 from .model import Diagnostic, FileError, Position, Severity
-from .registry import all_rules
 from .rule import Rule
 from .runner import Report
 from .sources import decode, read_bytes
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/newslint/newslint"  # [project.urls] Homepage in pyproject.toml
-RULE_HELP_URI = INFORMATION_URI + "/rules/{code}"  # by code: codes never change, names might
+# docs/rules.md is `newslint --explain ALL`; anchors are by code, which never changes (names might).
+RULE_HELP_URI = INFORMATION_URI + "/blob/main/docs/rules.md#{anchor}"
 # "category/": GitHub takes the part up to the last slash as the analysis
 # category, so every newslint upload replaces the previous newslint analysis.
 AUTOMATION_ID = "newslint/"
@@ -163,40 +163,36 @@ def _section(doc: str, title: str) -> str:
     return dict(zip(parts[1::2], parts[2::2])).get(title, "").strip()
 
 
-def _documentation(example: Diagnostic, found: Rule | None) -> tuple[str, str]:
-    """(summary, Markdown doc) of a rule. The registry does not see the
-    project's own packs (`rule-paths`), so their rules point at --explain."""
-    if found is not None and found.doc:
+def _documentation(found: Rule) -> tuple[str, str]:
+    """(summary, Markdown doc) of a rule; an undocumented rule (a pack entry
+    without `doc`) points at --explain, which shows its code and settings."""
+    if found.doc:
         return found.summary, found.doc
-    pointer = (f"{example.name} ({example.category}). "
-               f"Run `newslint --explain {example.code}` for its documentation.")
+    pointer = (f"{found.name} ({found.category}). "
+               f"Run `newslint --explain {found.code}` for its settings.")
     return pointer, pointer
 
 
-def _descriptor(example: Diagnostic, found: Rule | None) -> dict:
-    summary, doc = _documentation(example, found)
+def _descriptor(found: Rule) -> dict:
+    summary, doc = _documentation(found)
     return {
-        "id": example.code,
-        "name": example.name,
+        "id": found.code,
+        "name": found.name,
         "shortDescription": {"text": _clip(summary)},
         "fullDescription": {"text": _clip(_plain(_section(doc, "What it does") or summary))},
         "help": {"text": _plain(doc), "markdown": doc},
-        "helpUri": RULE_HELP_URI.format(code=example.code),
-        "defaultConfiguration": {"level": LEVELS[example.severity]},
-        "properties": {"tags": [example.category]},
+        "helpUri": RULE_HELP_URI.format(anchor=found.code.lower()),
+        "defaultConfiguration": {"level": LEVELS[found.severity]},
+        "properties": {"tags": [found.category]},
     }
 
 
-def _rule_descriptors(diagnostics: list[Diagnostic]) -> tuple[list[dict], dict[str, int]]:
+def _rule_descriptors(diagnostics: list[Diagnostic], selected: list[Rule]) -> tuple[list[dict], dict[str, int]]:
     """Descriptors of the rules that have results, sorted by code, and each
-    code's index among them. Code, name, category and severity come from the
-    diagnostics; only the documentation from the registry."""
-    examples: dict[str, Diagnostic] = {}
-    for diagnostic in diagnostics:
-        examples.setdefault(diagnostic.code, diagnostic)
-    known = {found.code: found for found in all_rules()} if examples else {}
-    codes = sorted(examples)
-    descriptors = [_descriptor(examples[code], known.get(code)) for code in codes]
+    code's index among them."""
+    codes = sorted({diagnostic.code for diagnostic in diagnostics})
+    by_code = {found.code: found for found in selected}
+    descriptors = [_descriptor(by_code[code]) for code in codes]
     return descriptors, {code: index for index, code in enumerate(codes)}
 
 
@@ -269,7 +265,7 @@ def _within_limit(diagnostics: list[Diagnostic], fingerprints: list[str]) -> tup
 def report_sarif(report: Report) -> str:
     # Fingerprints first: their numbering counts every diagnostic in a file.
     diagnostics, fingerprints, notes = _within_limit(report.diagnostics, line_fingerprints(report.diagnostics))
-    rules, rule_index = _rule_descriptors(diagnostics)
+    rules, rule_index = _rule_descriptors(diagnostics, report.rules)
     root = SourceRoot.of([d.path for d in diagnostics])
     artifacts = {path: root.artifact_location(path) for path in {d.path for d in diagnostics}}
     run = {

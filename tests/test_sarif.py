@@ -168,18 +168,19 @@ def test_rules_cover_every_result_and_rule_index_points_at_the_rule(project):
         assert rule["name"] == name
         assert rule["defaultConfiguration"] == {"level": level}
         assert category in rule["properties"]["tags"]
-        assert rule["helpUri"] == f"{INFORMATION_URI}/rules/{rule['id']}"
+        assert rule["helpUri"] == f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule['id'].lower()}"
         for text in (rule["shortDescription"]["text"], rule["fullDescription"]["text"],
                      rule["help"]["text"], rule["help"]["markdown"]):
             assert text.strip()
 
 
-def test_rules_from_project_packs_point_at_explain(project):
-    """The registry (all_rules() without the config's rule-paths) cannot see
-    the project's own packs; their descriptors say where the docs are."""
+def test_rules_from_project_packs_carry_their_own_docs(project):
+    """The project's own packs (`rule-paths`) are documented like built-in rules;
+    an entry without `doc` points at --explain."""
     rules = sarif("docs")["runs"][0]["tool"]["driver"]["rules"]
-    assert rules[0]["shortDescription"]["text"] == (
-        "test-banana (structure). Run `newslint --explain TST001` for its documentation.")
+    assert rules[0]["shortDescription"]["text"] == "Flags bananas."
+    assert rules[1]["shortDescription"]["text"] == (
+        "test-cherry (consistency). Run `newslint --explain TST002` for its settings.")
 
 
 def test_a_rule_without_results_is_not_described(project):

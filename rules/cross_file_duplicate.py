@@ -13,7 +13,7 @@ SCHEME = "affine32"  # datasketch's hashing scheme, named so sketches can be reb
 
 class Signature(NamedTuple):
     digest: bytes  # of the normalised word sequence: exact copies
-    hashvalues: np.ndarray  # MinHash of the word shingles: near copies
+    shingles: tuple[bytes, ...]  # word shingles, for the MinHash of near copies
 
 
 @corpus_rule("DUP003", "cross-file-duplicate", category="duplication",
@@ -32,10 +32,10 @@ class CrossFileDuplicate:
     document, pointing at the earlier one. Documents under `min_words` words
     are not compared.
 
-    Memory is bounded per document: one 8-byte digest and a MinHash of
-    `num_perm` 64-bit values (512 bytes by default) plus the LSH buckets.
-    Shingles beyond `max_shingles` are sampled by hash, so a huge document
-    costs no more than a long article.
+    Memory is bounded per document: the index keeps one 8-byte digest and a
+    MinHash of `num_perm` 64-bit values (512 bytes by default) plus the LSH
+    buckets. Shingles beyond `max_shingles` are sampled by hash, so a huge
+    document costs no more than a long article.
 
     There is no fix: which copy to keep is a decision for a person.
 
@@ -50,18 +50,15 @@ class CrossFileDuplicate:
     """
 
     def __init__(self, options: dict):
-        from datasketch import MinHashLSH
-
         self.options = options
-        self.lsh = MinHashLSH(threshold=options["threshold"], num_perm=options["num_perm"])
         self.first_with_digest: dict[bytes, str] = {}
         self.labels: list[str] = []
         self.sketches: list[np.ndarray] = []
+        self.lsh = None  # built when a second document arrives: datasketch imports SciPy (~1 s)
+        self.pending: Signature | None = None
 
     @staticmethod
     def signature(doc, options: dict) -> Signature | None:
-        from datasketch import MinHash
-
         words = [token.text.casefold() for token in doc.tokens]
         if len(words) < options["min_words"]:
             return None
@@ -71,10 +68,19 @@ class CrossFileDuplicate:
             # A consistent sample: the same shingles are kept in every copy.
             shingles = set(sorted(shingles, key=lambda s: blake2b(s, digest_size=8).digest())
                            [:options["max_shingles"]])
-        sketch = MinHash(num_perm=options["num_perm"], seed=1, scheme=SCHEME)
-        sketch.update_batch(list(shingles))
         digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
-        return Signature(digest, sketch.hashvalues)
+        return Signature(digest, tuple(sorted(shingles)))
+
+    def _sketch(self, signature: Signature):
+        from datasketch import MinHash
+
+        sketch = MinHash(num_perm=self.options["num_perm"], seed=1, scheme=SCHEME)
+        sketch.update_batch(list(signature.shingles))
+        return sketch
+
+    def _insert(self, sketch) -> None:
+        self.lsh.insert(len(self.sketches), sketch)
+        self.sketches.append(sketch.hashvalues)
 
     def add(self, label: str, signature: Signature | None) -> str | None:
         if signature is None:
@@ -82,17 +88,21 @@ class CrossFileDuplicate:
         original = self.first_with_digest.get(signature.digest)
         if original is not None:
             return f"Exact duplicate of {original}"
-        from datasketch import MinHash
-
-        sketch = MinHash(num_perm=self.options["num_perm"], seed=1, hashvalues=signature.hashvalues,
-                         scheme=SCHEME)
-        best = max(((float(np.mean(self.sketches[key] == signature.hashvalues)), key)
-                    for key in self.lsh.query(sketch)), default=None)
-        key = len(self.labels)
         self.first_with_digest[signature.digest] = label
         self.labels.append(label)
-        self.sketches.append(signature.hashvalues)
-        self.lsh.insert(key, sketch)
+        if self.lsh is None and self.pending is None:
+            self.pending = signature  # a run of one document needs no MinHash at all
+            return None
+        if self.lsh is None:
+            from datasketch import MinHashLSH
+
+            self.lsh = MinHashLSH(threshold=self.options["threshold"], num_perm=self.options["num_perm"])
+            self._insert(self._sketch(self.pending))
+            self.pending = None
+        sketch = self._sketch(signature)
+        best = max(((float(np.mean(self.sketches[key] == sketch.hashvalues)), key)
+                    for key in self.lsh.query(sketch)), default=None)
+        self._insert(sketch)
         if best is not None and best[0] >= self.options["threshold"]:
             return f"Near-duplicate of {self.labels[best[1]]} (about {best[0]:.0%} of its 5-word shingles shared)"
         return None

@@ -17,7 +17,7 @@ Every entry has `code`, `name`, `category`, `kind` and `message` (which may
 use `{match}`), and may set `severity`, `default`, `opt_in_reason`, `fix`,
 `languages` (ISO 639-1 codes: the rule runs only on documents identified as
 one of them), `max_words` (line kind) and `doc` (`what`, `why`, `example`).
-Packs are loaded with `yaml.safe_load` only: a pack cannot run code.
+Packs are loaded with a safe loader only: a pack cannot run code.
 """
 from __future__ import annotations
 
@@ -48,13 +48,17 @@ DEFAULT_FIX = {"existence": None, "line": "unsafe", "capitalization": "safe", "s
 LINE_TRIM = " \t\"'“”‘’«»›‹|·•:;,.!?()[]<>-–—→←#*_"
 
 
+# libyaml's loader when PyYAML has it: it is as safe and about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class PackError(ValueError):
     """A malformed rule pack. The message names the file."""
 
 
 def load_pack(path: Path) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):

@@ -16,8 +16,8 @@ CATEGORIES = {
     "language": "text in an unexpected language",
 }
 
-# Diagnostics of these categories say "remove this text". Other diagnostics
-# that lie wholly inside such a span are dropped: fixing the casing of a
-# duplicated copy or of a chrome line is pointless, and one defect should
-# give one diagnostic.
-REMOVAL = frozenset({"duplication", "chrome"})
+# Diagnostics of these categories say "remove this text" (for markup: a
+# leftover tag). Other diagnostics that lie wholly inside such a span are
+# dropped: fixing the casing of a duplicated copy or of a chrome line is
+# pointless, and one defect should give one diagnostic.
+REMOVAL = frozenset({"duplication", "chrome", "markup"})

@@ -24,13 +24,16 @@ SEED_002 = [
     (1, 1, "CHR101", "Home » News »"),
     (5, 5, "CHR102", "by James Carter"),
     (11, 11, "CAS001", "putin"),
+    (13, 13, "SPC001", "unsuccessful,with"),
     (21, 21, "CAS001", "World war II"),
     (30, 30, "CAS001", "united States"),
     (36, 36, "CAS001", "zelenskyy"),
     (36, 36, "PRM001", "What conditions would need"),
     (42, 42, "CAS001", "russia"),
     (46, 46, "CAS001", "ukraine"),
+    (47, 47, "SPC001", "training,but"),
     (49, 49, "CAS002", "what"),
+    (49, 49, "SPC001", "assistance.Access"),
     (50, 50, "CAS002", "the"),
     (54, 54, "CHR105", "Share this article"),
     (54, 54, "PRM002", "What are your thoughts"),
@@ -46,7 +49,9 @@ SEED_002 = [
     (87, 87, "CAS001", "crimea"),
     (97, 97, "CAS001", "ukraine"),
     (105, 105, "CAS002", "shift"),
+    (105, 105, "SPC001", "Russia,potentially"),
     (107, 107, "CAS001", "european"),
+    (107, 107, "SPC001", "allies,who"),
     (111, 111, "CAS001", "france"),
     (129, 129, "TRN001", "* China: China has maintained a neutral stance,"),
     (131, 131, "CHR106", "You may also like"),
@@ -59,6 +64,9 @@ SEED_002 = [
 SEED_004 = [
     (2, 3, "CHR201", "NBC News"),  # the outlet's name and a lone separator before the body
     (4, 4, "CHR103", "Source: NBC News"),
+    (6, 6, "SPC002", "U. S."),
+    (18, 18, "SPC002", "U. S."),
+    (19, 19, "SPC002", "U. S."),
     (29, 30, "CHR103", "Source:"),
 ]
 

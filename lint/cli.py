@@ -1,6 +1,7 @@
 """The `newslint` command line."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 import traceback
@@ -15,7 +16,7 @@ from .registry import SelectionError, all_rules, find_rule, select
 from .reporters import REPORTERS, statistics
 from .rule import Rule
 from .runner import Options, lint_paths
-from .sources import FORMATS
+from .sources import FORMATS, format_of
 
 EPILOG = """\b
 Examples:
@@ -76,6 +77,16 @@ def _explain_all(rules: list[Rule]) -> str:
     return "\n".join(parts)
 
 
+def _jobs(requested: int | None, paths: tuple[str, ...]) -> int:
+    """All cores by default, but one for a single plain file (pre-commit's
+    usual call), where starting workers costs more than it saves."""
+    if requested is not None:
+        return requested
+    single_file = len(paths) == 1 and (paths[0] == "-" or os.path.isfile(paths[0])) \
+        and format_of(paths[0]) in (None, "text", "html")
+    return 1 if single_file else (os.cpu_count() or 1)
+
+
 def _config(config_file: str | None, paths: tuple[str, ...]) -> Config:
     if config_file:
         return load(Path(config_file))
@@ -114,6 +125,8 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("--stdin-filename", metavar="PATH", help="The path reported for `-`; its extension picks the format.")
 @click.option("--text-field", metavar="FIELD", help="JSONL: the field holding the text [default: text].")
 @click.option("--id-field", metavar="FIELD", help="JSONL: the field holding the record id [default: id].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores; one for a single file].")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Print counts per rule instead.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
@@ -121,7 +134,7 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file,
-         fix, unsafe_fixes, input_format, stdin_filename, text_field, id_field, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+         fix, unsafe_fixes, input_format, stdin_filename, text_field, id_field, jobs, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
@@ -154,7 +167,7 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
     try:
         config.text_field = text_field or config.text_field
         config.id_field = id_field or config.id_field
-        options = Options(fix, unsafe_fixes, input_format, stdin_filename)
+        options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths))
         report = lint_paths(paths or (".",), chosen, config, options)
     except Exception as error:  # pragma: no cover - a bug; say so without a wall of text
         if verbose:

@@ -10,7 +10,7 @@ import dataclasses
 import os
 import shutil
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .categories import REMOVAL
 from .config import Config
@@ -30,6 +30,7 @@ class Options:
     unsafe_fixes: bool = False
     input_format: str | None = None  # force a format instead of guessing it from the extension
     stdin_filename: str | None = None  # the path reported for `-`, which also picks its format
+    jobs: int = 1  # worker processes
 
 
 @dataclass
@@ -52,40 +53,40 @@ def to_diagnostic(doc: Document, found: Rule, hit: Hit) -> Diagnostic:
                       doc.position(start), doc.end_position(end), start, end, hit.fix, fix_spans)
 
 
-def lint_document(doc: Document, rules: list[Rule], config: Config, indexes: dict | None = None,
-                  label: str = "") -> tuple[list[Diagnostic], list[FileError]]:
-    """Run the rules on one document. Corpus rules run only when the run's
-    `indexes` are given; `label` names the document in their messages."""
-    diagnostics: list[Diagnostic] = []
-    errors: list[FileError] = []
+def active_rules(doc: Document, rules: list[Rule], config: Config) -> Iterator[tuple[Rule, dict | None]]:
+    """The rules that apply to a document, with their configured options."""
     ignored = config.ignored_for(doc.path) if doc.path != "-" else []
     for active in rules:
         if any(matches(selector, active) for selector in ignored) or not active.applies_to(doc):
             continue
-        options = config.rule_options.get(active.code) or config.rule_options.get(active.name)
+        yield active, config.rule_options.get(active.code) or config.rule_options.get(active.name)
+
+
+def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[list[Diagnostic], list[FileError]]:
+    """Run the per-document rules on one document (corpus rules need a run)."""
+    diagnostics: list[Diagnostic] = []
+    errors: list[FileError] = []
+    for active, options in active_rules(doc, rules, config):
+        if active.corpus is not None:
+            continue
         try:
-            if active.corpus is None:
-                hits = list(active.run(doc, options))
-            else:
-                hits = corpus_hits(doc, active, options, indexes, label) if indexes is not None else []
-            diagnostics.extend(to_diagnostic(doc, active, hit) for hit in hits)
+            diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
         except Exception as error:  # one broken rule must not stop the run
             errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
     return drop_inside_removals(diagnostics), errors
 
 
-def corpus_hits(doc: Document, active: Rule, options: dict | None, indexes: dict, label: str) -> list[Hit]:
-    """Add the document to the rule's run-wide index; a repeat of an earlier
-    document is reported over the whole text."""
-    merged = active.merged_options(options)
-    if active.code not in indexes:
-        indexes[active.code] = active.corpus(merged)
-    message = indexes[active.code].add(label, active.corpus.signature(doc, merged))
-    if message is None:
-        return []
-    stripped = doc.text.strip()
-    start = doc.text.find(stripped[:1]) if stripped else 0
-    return [Hit(start, start + len(stripped), message)]
+def corpus_signatures(doc: Document, rules: list[Rule], config: Config) -> dict[str, object]:
+    """Each corpus rule's signature of the document: the part of a corpus
+    rule that sees one document, so it runs where the document is linted."""
+    return {active.code: active.corpus.signature(doc, active.merged_options(options))
+            for active, options in active_rules(doc, rules, config) if active.corpus is not None}
+
+
+def whole_text_hit(text: str, message: str) -> Hit:
+    stripped = text.strip()
+    start = text.find(stripped[:1]) if stripped else 0
+    return Hit(start, start + len(stripped), message)
 
 
 def drop_inside_removals(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -139,10 +140,7 @@ def fix_text(unit: Unit, rules: list[Rule], config: Config, unsafe: bool) -> tup
     return text, total
 
 
-def write_fixed(unit: Unit, text: str, report: Report) -> None:
-    if unit.path == "-":
-        report.fixed_stdin = text
-        return
+def write_fixed(unit: Unit, text: str, errors: list[FileError]) -> None:
     temporary = f"{unit.path}.newslint-tmp"
     try:
         data = text.encode(unit.encoding)
@@ -153,41 +151,104 @@ def write_fixed(unit: Unit, text: str, report: Report) -> None:
     except (OSError, UnicodeEncodeError) as error:
         if os.path.exists(temporary):
             os.remove(temporary)
-        report.errors.append(FileError(unit.path, f"cannot write fixes: {error}"))
+        errors.append(FileError(unit.path, f"cannot write fixes: {error}"))
 
 
 # -- a whole run ----------------------------------------------------------------
-def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options, report: Report,
-              indexes: dict) -> None:
+@dataclass
+class UnitResult:
+    """What linting one unit produced; small and picklable, so that a worker
+    process can send it back."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    signatures: dict[str, object] = field(default_factory=dict)
+    fixes_applied: int = 0
+    fixed_stdin: str | None = None
+
+
+def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -> UnitResult:
+    """Everything about one unit that needs no other unit: fixes, per-document
+    rules, corpus signatures. Runs in a worker process under --jobs."""
+    result = UnitResult()
     text = unit.text
     # Only whole text files are rewritten; records and extracted pages are reported.
     if options.fix and unit.encoding is not None:
-        text, applied = fix_text(unit, rules, config, options.unsafe_fixes)
-        if applied or unit.path == "-":
-            write_fixed(unit, text, report)
-        report.fixes_applied += applied
-    label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
-    diagnostics, errors = lint_document(Document(text, unit.path), rules, config, indexes, label)
-    report.diagnostics.extend(relocate(d, unit) for d in diagnostics)
-    report.errors.extend(errors)
-    if unit.note:
-        report.notes.append(FileError(unit.path, unit.note))
+        text, result.fixes_applied = fix_text(unit, rules, config, options.unsafe_fixes)
+        if unit.path == "-":
+            result.fixed_stdin = text
+        elif result.fixes_applied:
+            write_fixed(unit, text, result.errors)
+    doc = Document(text, unit.path)
+    diagnostics, errors = lint_document(doc, rules, config)
+    result.errors.extend(errors)
+    result.diagnostics = [relocate(d, unit) for d in diagnostics]
+    result.signatures = corpus_signatures(doc, rules, config)
+    return result
+
+
+class Run:
+    """One run over many units: collects results in input order and joins
+    corpus rules' signatures across documents."""
+
+    def __init__(self, rules: list[Rule], config: Config):
+        self.rules_by_code = {r.code: r for r in rules}
+        self.config = config
+        self.indexes: dict[str, object] = {}
+        self.report = Report(rules=rules)
+
+    def _corpus_diagnostics(self, unit: Unit, signatures: dict[str, object]) -> list[Diagnostic]:
+        label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
+        found = []
+        for code, signature in signatures.items():
+            active = self.rules_by_code[code]
+            options = active.merged_options(self.config.rule_options.get(code)
+                                            or self.config.rule_options.get(active.name))
+            index = self.indexes.setdefault(code, active.corpus(options))
+            message = index.add(label, signature)
+            if message is not None:
+                doc = Document(unit.text, unit.path)
+                found.append(relocate(to_diagnostic(doc, active, whole_text_hit(unit.text, message)), unit))
+        return found
+
+    def add(self, unit: Unit, result: UnitResult) -> None:
+        corpus = self._corpus_diagnostics(unit, result.signatures)
+        diagnostics = drop_inside_removals(result.diagnostics + corpus) if corpus else result.diagnostics
+        self.report.diagnostics.extend(diagnostics)
+        self.report.errors.extend(result.errors)
+        self.report.fixes_applied += result.fixes_applied
+        if result.fixed_stdin is not None:
+            self.report.fixed_stdin = result.fixed_stdin
+        if unit.note:
+            self.report.notes.append(FileError(unit.path, unit.note))
+
+    def units(self, paths: Iterable[str], options: Options) -> Iterator[Unit]:
+        """The units to lint, in input order; unreadable ones go to the report."""
+        for path in iter_files(paths, self.config):
+            if isinstance(path, FileError):
+                self.report.errors.append(path)
+                continue
+            self.report.files += 1
+            shown = options.stdin_filename if path == "-" and options.stdin_filename else path
+            for unit in read_units(path, self.config, options.input_format, shown):
+                if isinstance(unit, FileError):
+                    self.report.errors.append(unit)
+                else:
+                    yield unit
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None) -> Report:
     options = options or Options()
-    report = Report(rules=rules)
-    indexes: dict = {}  # corpus rule code -> its index for this run
-    for path in iter_files(paths, config):
-        if isinstance(path, FileError):
-            report.errors.append(path)
-            continue
-        report.files += 1
-        shown = options.stdin_filename if path == "-" and options.stdin_filename else path
-        for unit in read_units(path, config, options.input_format, shown):
-            if isinstance(unit, FileError):
-                report.errors.append(unit)
-            else:
-                lint_unit(unit, rules, config, options, report, indexes)
+    run = Run(rules, config)
+    units = run.units(paths, options)
+    if options.jobs > 1:
+        from .parallel import map_units
+
+        results = map_units(units, rules, config, options)
+    else:
+        results = ((unit, lint_unit(unit, rules, config, options)) for unit in units)
+    for unit, result in results:
+        run.add(unit, result)
+    report = run.report
     report.diagnostics.sort(key=lambda d: (d.sort_key, d.extra.get("text_line", 0), d.extra.get("text_column", 0)))
     return report

@@ -1,0 +1,386 @@
+"""Shared analysis for the casing rules: which lower-case words are proper
+nouns (CAS001). It is computed once per document (`doc.memo`), so that a
+sentence starting with a lower-case name is reported once, by CAS001, and not
+again by CAS002.
+
+A lower-case word is a proper noun when
+* it is in the gazetteer (`data/gazetteer_proper_nouns.yaml`: countries,
+  nationalities, major places and institutions whose lower-case form is not an
+  English word, and multi-word names such as `United States`), or
+* the document itself writes it capitalised, standalone and mid-sentence,
+  clearly more often than in lower case. Sentence-initial capitals, words
+  inside longer names (`Defense Ministry`, `Air Force`, `Ministry of Defense`)
+  and words after `the` (`the Army`) are no evidence: they say nothing about
+  the word on its own. Words that are common in lower case (wordfreq) need more
+  evidence, and common English words are never names on evidence alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import yaml
+
+from newslint.document import Document, Token
+
+GAZETTEER = "data/gazetteer_proper_nouns.yaml"
+# A lower-case word after one of these is used as a common noun (`an army`).
+DETERMINERS = frozenset("a an the this that these those each every some any no another such "
+                        "my your his her its our their most many all few several both either neither "
+                        "other whose which what".split())
+# Small words inside names: `Ministry of Defense`, `Charles de Gaulle`.
+NAME_CONNECTIVES = frozenset("of for de du da del della di la le van von der den al el bin ibn y".split())
+# A name particle written lower case before a capitalised name: `de Gaulle`, `al Qaeda`.
+MAX_PARTICLE_LENGTH = 3
+# Characters that make a run of text a URL, handle, path, hashtag or code.
+LINK_MARKS = ("://", "www.", "@", "/", "\\", "_", "=", "#", "`", "|")
+DOMAIN_DOT = re.compile(r"\w\.\w")  # `arduino.org`, `add.wasm`
+# Marks of a line of code or a shell command: braces, assignments, calls,
+# prompts, a final semicolon, command-line options.
+CODE_LIKE = re.compile(r"[{}=]|&&|\w\(|^\s*[$>]\s|;\s*$|(?:^|\s)--?[a-z]", re.MULTILINE)
+OPENING_QUOTES = "\"'“‘«"
+CLOSING_QUOTES = "\"'”’»"
+JOINING_GAPS = frozenset({" ", "-", "‑", "–"})
+PHRASE_WINDOW = 20  # characters around a word searched for a set phrase (`french fries`)
+# (zipf frequency below which a tier applies, standalone capitalised occurrences
+# needed, and needed ratio of those to lower-case occurrences). Words at least
+# as frequent as the last tier (`price`, `black`, `president`) are never
+# proper nouns on the document's evidence alone.
+EVIDENCE_TIERS = ((4.5, 2, 2.0), (5.5, 3, 3.0))
+MIN_EVIDENCE = min(count for _, count, _ in EVIDENCE_TIERS)
+MIN_RATIO = min(ratio for _, _, ratio in EVIDENCE_TIERS)
+# Names are spelt alike in every language, so a name is about as frequent in
+# other languages as in English, while a common English word (`army` 5.1 in
+# English, at most 4.0 in these) is not. A word whose English frequency exceeds
+# its highest frequency here by MAX_NAME_GAP or more is a common word.
+NAME_LANGUAGES = ("fr", "es", "it", "pt")  # the fastest of wordfreq's large lists to load
+MAX_NAME_GAP = 0.75
+SMALL_LIST_FLOOR = 3.0  # wordfreq's small lists (fast to load) stop at this frequency
+# Documents with at least this many lines of code or shell commands, making at
+# least this share of their lines, write program and package names in lower
+# case (`pip installs python packages`). A few lines of leftover script in a
+# scraped news page do not make it technical.
+MIN_CODE_LINES = 3
+MIN_CODE_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    canonical: dict[str, str]  # lower-case form -> canonical spelling
+    # lower-case word -> (name as a tuple of canonical words, position of the word in it)
+    multiword: dict[str, list[tuple[tuple[str, ...], int]]]
+    lowercase_phrases: re.Pattern  # set phrases such as `french fries`
+
+
+@dataclass(frozen=True)
+class ProperNoun:
+    """A lower-case proper noun: text[start:end] should read `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    evidence: int  # standalone capitalised occurrences; 0 when from the gazetteer
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = yaml.safe_load(resources.files("newslint.rules").joinpath(GAZETTEER).read_text("utf-8"))
+    canonical: dict[str, str] = {}
+    for names in data["names"].values():
+        canonical.update((name.casefold(), name) for name in names)
+    for names in data["pluralisable"].values():
+        for name in names:
+            canonical[name.casefold()] = name
+            canonical[name.casefold() + "s"] = name + "s"
+    multiword: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for name in data["multiword_names"]:
+        words = tuple(name.split())
+        for position, word in enumerate(words):
+            if word[0].isupper():  # only a capitalised word can be under-capitalised
+                multiword.setdefault(word.casefold(), []).append((words, position))
+    phrases = "|".join(r"\s+".join(map(re.escape, p.split())) for p in data["lowercase_phrases"])
+    return Gazetteer(canonical, multiword, re.compile(rf"\b(?:{phrases})\b"))
+
+
+def proper_nouns(doc: Document) -> dict[int, ProperNoun]:
+    """Lower-case proper nouns of the document, keyed by start offset."""
+    return doc.memo("casing.proper-nouns", find_proper_nouns)
+
+
+def capitalise(word: str) -> str:
+    """`what` -> `What`, keeping the rest as written."""
+    return word[:1].upper() + word[1:]
+
+
+def stem(word: str) -> str:
+    """The word without a possessive ending: `Ukraine’s` -> `Ukraine`."""
+    if "'" in word or "’" in word:
+        return re.sub(r"['’]s$", "", word)
+    return word
+
+
+def is_link_part(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] lies in a URL, e-mail address, handle,
+    hashtag, file name or code: their casing is not prose casing."""
+    run_start = start
+    while run_start > 0 and not text[run_start - 1].isspace():
+        run_start -= 1
+    run_end = end
+    while run_end < len(text) and not text[run_end].isspace():
+        run_end += 1
+    run = text[run_start:run_end]
+    return any(mark in run for mark in LINK_MARKS) or bool(DOMAIN_DOT.search(run))
+
+
+def is_keyword_list(doc: Document, offset: int) -> bool:
+    """Tags, menus and keyword lines (`Tags: ukraine, money, scheme`, `* sweden`)
+    are lower case by design: a paragraph without final punctuation that lists
+    comma-separated items, or is short and mostly lower-case words."""
+    paragraph = doc.paragraph_at(offset)
+    if paragraph is None or paragraph.ends_sentence:
+        return False
+    if paragraph.body.count(",") >= 2:
+        return True
+    words = doc.tokens_between(paragraph.body_start, paragraph.end)
+    return paragraph.is_title_like and 2 * sum(1 for word in words if word.text[0].islower()) > len(words)
+
+
+def is_technical(doc: Document) -> bool:
+    """Is the document about code (see MIN_CODE_LINES)?"""
+    def technical(d: Document) -> bool:
+        code_lines = sum(1 for line in d.lines if CODE_LIKE.search(line.text))
+        lines = sum(1 for line in d.lines if not line.is_blank)
+        return code_lines >= max(MIN_CODE_LINES, MIN_CODE_SHARE * lines)
+
+    return doc.memo("casing.technical", technical)
+
+
+def find_proper_nouns(doc: Document) -> dict[int, ProperNoun]:
+    lower, capitalised = _occurrences(doc.tokens)
+    names = gazetteer().canonical
+    found: dict[int, ProperNoun] = {}
+    for word in lower.keys() & names.keys():
+        found.update((noun.start, noun) for noun in _from_gazetteer(doc, lower[word], names[word]))
+    # Standalone capitals are a subset of all capitals: drop words that cannot have enough.
+    candidates = [word for word in (lower.keys() & capitalised.keys()) - names.keys()
+                  if len(word) > 1 and len(capitalised[word]) >= max(MIN_EVIDENCE, MIN_RATIO * len(lower[word]))]
+    evidence = {word: _standalone_spellings(doc, capitalised[word]) for word in candidates}
+    for word, spellings in _sufficient(doc, evidence, lower).items():
+        found.update((noun.start, noun) for noun in _from_evidence(doc, lower[word], spellings))
+    multiword = _multiword_names(doc, lower)
+    if multiword:  # `european Union` is one defect, reported over the whole name
+        found = {start: noun for start, noun in found.items()
+                 if not any(name.start <= start < name.end for name in multiword.values())}
+        found.update(multiword)
+    return found
+
+
+def _occurrences(tokens: list[Token]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Token indexes of lower-case words, and of capitalised words by their
+    lower-case form; possessives count as their word (`ukraine’s`)."""
+    lower: dict[str, list[int]] = {}
+    capitalised: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):  # the hot loop: keep it to a few C calls per word
+        text = token.text
+        if text.islower():  # not `iPhone`, `eBay`
+            lower.setdefault(text, []).append(index)
+        elif text[0].isupper() and not text.isupper():  # `NATO` says nothing about `nato`
+            capitalised.setdefault(text.casefold(), []).append(index)
+    return _merge_possessives(lower), _merge_possessives(capitalised)
+
+
+def _merge_possessives(occurrences: dict[str, list[int]]) -> dict[str, list[int]]:
+    for word in [word for word in occurrences if "’" in word or "'" in word]:
+        base = stem(word)
+        if base != word:
+            occurrences.setdefault(base, []).extend(occurrences.pop(word))
+    return occurrences
+
+
+# -- the gazetteer ---------------------------------------------------------------
+def _from_gazetteer(doc: Document, indexes: list[int], canonical: str) -> Iterator[ProperNoun]:
+    phrases = gazetteer().lowercase_phrases
+    for index in indexes:
+        token = doc.tokens[index]
+        end = token.start + len(stem(token.text))
+        if not (_in_phrase(doc.text, token, phrases) or _is_markup_or_tag(doc, token.start, end)):
+            yield ProperNoun(token.start, end, canonical, 0)
+
+
+def _in_phrase(text: str, token: Token, phrases: re.Pattern) -> bool:
+    window = max(0, token.start - PHRASE_WINDOW)
+    return any(m.start() <= token.start < m.end()
+               for m in phrases.finditer(text, window, token.end + PHRASE_WINDOW))
+
+
+def _is_markup_or_tag(doc: Document, start: int, end: int) -> bool:
+    return is_link_part(doc.text, start, end) or is_keyword_list(doc, start)
+
+
+def _multiword_names(doc: Document, lower: dict[str, list[int]]) -> dict[int, ProperNoun]:
+    """Under-capitalised multi-word names (`united States`), found from their
+    lower-case words; the longest name wins (`new york city` over `new york`)."""
+    multiword = gazetteer().multiword
+    found: dict[int, ProperNoun] = {}
+    for word in lower.keys() & multiword.keys():
+        for index in lower[word]:
+            for name, position in multiword[word]:
+                noun = _match_name(doc, index - position, name)
+                if noun is not None and (noun.start not in found or found[noun.start].end < noun.end):
+                    found[noun.start] = noun
+    return found
+
+
+def _match_name(doc: Document, first: int, name: tuple[str, ...]) -> ProperNoun | None:
+    if first < 0 or first + len(name) > len(doc.tokens):
+        return None
+    words = doc.tokens[first:first + len(name)]
+    spellings = [stem(token.text) for token in words]
+    if any(spelling.casefold() != part.casefold() for spelling, part in zip(spellings, name)):
+        return None
+    gaps = [doc.text[left.end:right.start] for left, right in zip(words, words[1:])]
+    if not all(gap.isspace() for gap in gaps):
+        return None
+    start, end = words[0].start, words[-1].start + len(spellings[-1])
+    if _is_markup_or_tag(doc, start, end):
+        return None
+    replacement = "".join(part + gap for part, gap in zip(name, gaps + [""]))
+    return ProperNoun(start, end, replacement, 0) if replacement != doc.text[start:end] else None
+
+
+# -- evidence from the document ----------------------------------------------
+def _standalone_spellings(doc: Document, indexes: list[int]) -> list[str]:
+    """Spellings of the capitalised occurrences that stand on their own in mid-sentence."""
+    return [stem(doc.tokens[i].text) for i in indexes if _is_standalone(doc, i)]
+
+
+def _is_standalone(doc: Document, index: int) -> bool:
+    token = doc.tokens[index]
+    previous = _previous_char(doc.text, token.start)
+    if not (previous.isalnum() or previous == ","):
+        # Sentence starts (after `.`, `?`, a line break) and starts after `:`,
+        # `“`, `(` or a dash are capitalised whatever the word.
+        return False
+    paragraph = doc.paragraph_at(token.start)
+    if paragraph is None or paragraph.is_title_like:
+        return False  # headings are title case
+    return not _in_longer_name(doc, index)
+
+
+def _previous_char(text: str, offset: int) -> str:
+    index = offset - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def _neighbour(doc: Document, index: int, step: int) -> Token | None:
+    """The word next to tokens[index] (step -1 or 1) when only a space or a
+    hyphen separates them."""
+    other = index + step
+    if not 0 <= other < len(doc.tokens):
+        return None
+    return doc.tokens[other] if _gap(doc.text, doc.tokens[index], doc.tokens[other]) in JOINING_GAPS else None
+
+
+def _gap(text: str, one: Token, other: Token) -> str:
+    left, right = sorted((one, other), key=lambda token: token.start)
+    return text[left.end:right.start]
+
+
+def _in_longer_name(doc: Document, index: int) -> bool:
+    """`Defense Ministry`, `Air Force`, `Ministry of Defense`, `the Army`, `Bug 1681331`."""
+    after = _neighbour(doc, index, 1)
+    if after is not None and (after.text[0].isupper() or after.text[0].isdigit()):
+        return True
+    before = _neighbour(doc, index, -1)
+    if before is None:
+        return False
+    if before.text.casefold() in DETERMINERS:
+        # `the Army` names an institution; `A Trump administration` (however
+        # the article is cased) is the word on its own.
+        return before.text.casefold() == "the"
+    if before.text[0].isupper():
+        return True
+    if before.text in NAME_CONNECTIVES:
+        name_start = _neighbour(doc, index - 1, -1)
+        return name_start is not None and name_start.text[0].isupper()
+    return False
+
+
+def _required_evidence(zipf: float) -> tuple[int, float] | None:
+    """(standalone capitalised occurrences, their ratio to lower-case ones)
+    needed to call a word of this frequency a proper noun; None: never."""
+    for below, count, ratio in EVIDENCE_TIERS:
+        if zipf < below:
+            return count, ratio
+    return None
+
+
+def _sufficient(doc: Document, evidence: dict[str, list[str]],
+                lower: dict[str, list[int]]) -> dict[str, list[str]]:
+    supported = {word: spellings for word, spellings in evidence.items()
+                 if len(spellings) >= max(MIN_EVIDENCE, MIN_RATIO * len(lower[word]))}
+    if not supported:
+        return {}
+    from wordfreq import zipf_frequency  # imported only when needed: it takes ~0.1 s
+
+    sufficient = {}
+    for word, spellings in supported.items():
+        english = zipf_frequency(word, "en")
+        needed = _required_evidence(english)
+        if needed and len(spellings) >= max(needed[0], needed[1] * len(lower[word])) \
+                and _is_name_like(word, english):
+            sufficient[word] = spellings
+    return sufficient if sufficient and not is_technical(doc) else {}
+
+
+def _is_name_like(word: str, english: float) -> bool:
+    """Is the word about as frequent in other languages as in English?
+    Unknown words (`zelenskyy`) are left to the document's evidence."""
+    if english == 0:
+        return True
+    from wordfreq import zipf_frequency
+
+    # Small lists load in ~10 ms, large ones in ~150 ms: use them only for rare words.
+    wordlist = "small" if english - MAX_NAME_GAP >= SMALL_LIST_FLOOR else "best"
+    elsewhere = max(zipf_frequency(word, language, wordlist=wordlist) for language in NAME_LANGUAGES)
+    return english - elsewhere < MAX_NAME_GAP
+
+
+def _from_evidence(doc: Document, indexes: list[int], spellings: list[str]) -> Iterator[ProperNoun]:
+    replacement = Counter(spellings).most_common(1)[0][0]
+    for index in indexes:
+        token = doc.tokens[index]
+        end = token.start + len(stem(token.text))
+        if not (_used_as_common_word(doc, index) or _is_mention(doc.text, token.start, end)
+                or _in_code(doc, token.start) or _is_markup_or_tag(doc, token.start, end)):
+            yield ProperNoun(token.start, end, replacement, len(spellings))
+
+
+def _used_as_common_word(doc: Document, index: int) -> bool:
+    """`an army`, `the court`; `python-django`, `wasmer-js` (package names);
+    and name particles (`de Gaulle`, `al Qaeda`)."""
+    token = doc.tokens[index]
+    before, after = _neighbour(doc, index, -1), _neighbour(doc, index, 1)
+    if before is not None and before.text.casefold() in DETERMINERS:
+        return True
+    if any(other is not None and other.text[0].islower() and _gap(doc.text, token, other) != " "
+           for other in (before, after)):
+        return True
+    return len(stem(token.text)) <= MAX_PARTICLE_LENGTH and after is not None and after.text[0].isupper()
+
+
+def _is_mention(text: str, start: int, end: int) -> bool:
+    """A word quoted on its own (`“neonness”`) is mentioned, not used."""
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    return bool(before and after) and before in OPENING_QUOTES and after in CLOSING_QUOTES
+
+
+def _in_code(doc: Document, offset: int) -> bool:
+    line = doc.lines[doc.position(offset).line - 1]
+    return bool(CODE_LIKE.search(line.text))

@@ -92,6 +92,9 @@ class Document:
         self.text = text
         self.path = path
         self._memo: dict[str, object] = {}
+        # Set by the runner before late rules run: lines wholly inside text
+        # that earlier rules report for removal (chrome, duplication, markup).
+        self.claimed_lines: frozenset[int] = frozenset()
 
     # -- positions -------------------------------------------------------
     @cached_property

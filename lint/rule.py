@@ -66,6 +66,10 @@ class Rule:
     languages: tuple[str, ...] = ()
     origin: str = ""  # module or YAML file that defined it
     corpus: type[CorpusIndex] | None = field(default=None, repr=False, compare=False)
+    # A late rule runs after the others and reads `doc.claimed_lines`: the
+    # lines they already report for removal (so a structural rule can leave
+    # them to the phrase rules instead of reporting them twice).
+    late: bool = False
 
     def __post_init__(self) -> None:
         where = f" in {self.origin}" if self.origin else ""

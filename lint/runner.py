@@ -63,17 +63,37 @@ def active_rules(doc: Document, rules: list[Rule], config: Config) -> Iterator[t
 
 
 def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[list[Diagnostic], list[FileError]]:
-    """Run the per-document rules on one document (corpus rules need a run)."""
+    """Run the per-document rules on one document (corpus rules need a run);
+    late rules run last and see the lines the others claimed."""
     diagnostics: list[Diagnostic] = []
     errors: list[FileError] = []
-    for active, options in active_rules(doc, rules, config):
-        if active.corpus is not None:
-            continue
-        try:
-            diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
-        except Exception as error:  # one broken rule must not stop the run
-            errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
+    applicable = [(r, o) for r, o in active_rules(doc, rules, config) if r.corpus is None]
+    for late in (False, True):
+        if late:
+            doc.claimed_lines = claimed_lines(doc, diagnostics)
+        for active, options in applicable:
+            if active.late != late:
+                continue
+            try:
+                diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
+            except Exception as error:  # one broken rule must not stop the run
+                errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
     return drop_inside_removals(diagnostics), errors
+
+
+def claimed_lines(doc: Document, diagnostics: list[Diagnostic]) -> frozenset[int]:
+    """Lines whose text lies wholly inside a removal diagnostic's span."""
+    claimed: set[int] = set()
+    for diagnostic in diagnostics:
+        if diagnostic.category not in REMOVAL:
+            continue
+        for number in range(diagnostic.start.line, diagnostic.end.line + 1):
+            line = doc.lines[number - 1]
+            text = line.text.strip()
+            text_start = line.start + line.text.find(text[:1]) if text else line.start
+            if diagnostic.offset <= text_start and text_start + len(text) <= diagnostic.end_offset:
+                claimed.add(number)
+    return frozenset(claimed)
 
 
 def corpus_signatures(doc: Document, rules: list[Rule], config: Config) -> dict[str, object]:

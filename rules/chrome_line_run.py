@@ -4,14 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 from typing import Iterator
 
 from newslint.document import Document, Paragraph
 from newslint.model import Fix, Hit
-from newslint.packs import load_pack
 from newslint.rule import rule
 
 # A line made only of menu separators: `|`, `»`, `·`, `•`, `/`. Section
@@ -64,7 +60,7 @@ class Entry:
 RUN_SHAPES = frozenset({Shape.MICRO, Shape.SEPARATOR, Shape.MENU, Shape.CLAIMED})
 
 
-@rule("CHR201", "micro-line-run", category="chrome", fix="unsafe",
+@rule("CHR201", "micro-line-run", category="chrome", fix="unsafe", late=True,
       options={"max_words": 4, "max_title_words": 14, "min_lines": 3, "min_menu_items": 3})
 def check(doc: Document, options: dict):
     """Flags runs of very short lines that are menus, link lists or teaser lists.
@@ -120,7 +116,7 @@ def check(doc: Document, options: dict):
 
 
 def _shape(doc: Document, paragraph: Paragraph, options: dict) -> Shape:
-    if paragraph.first_line in _claimed_lines(doc):
+    if paragraph.first_line in doc.claimed_lines:
         return Shape.CLAIMED
     body = paragraph.body.strip()
     if paragraph.first_line != paragraph.last_line:
@@ -259,27 +255,3 @@ def _hit(doc: Document, piece: list[Paragraph]) -> Hit:
     count = f"{len(piece)} lines" if len(piece) > 1 else "1 line"
     return Hit(piece[0].start, piece[-1].end,
                f"Menu or link list ({count}): short menu-like lines are site navigation, not article text", fix)
-
-
-@lru_cache(maxsize=1)
-def _phrase_rules():
-    """The chrome phrase pack, whose lines this rule leaves to it."""
-    return tuple(load_pack(Path(str(files("newslint.rules").joinpath("packs/chrome.yaml")))))
-
-
-def _claimed_lines(doc: Document) -> frozenset[int]:
-    return doc.memo("chrome-phrase-lines", _lines_of_phrase_hits)
-
-
-def _lines_of_phrase_hits(doc: Document) -> frozenset[int]:
-    """Lines wholly reported by a phrase rule (a share prompt at the start of
-    a longer line leaves the line to this rule)."""
-    claimed: set[int] = set()
-    for phrase_rule in (r for r in _phrase_rules() if r.applies_to(doc)):
-        for hit in phrase_rule.run(doc):
-            for number in range(doc.position(hit.start).line, doc.end_position(hit.end).line + 1):
-                line = doc.lines[number - 1]
-                text_start = line.start + len(line.text) - len(line.text.lstrip())
-                if hit.start <= text_start and line.start + len(line.text.rstrip()) <= hit.end:
-                    claimed.add(number)
-    return frozenset(claimed)

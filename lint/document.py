@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from .language import SAMPLE_TOKENS, identify
 from .model import Position
@@ -27,8 +27,7 @@ SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 BLANK = re.compile(r"\s*$")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: documents have many lines, and tuples are cheap to make
     number: int  # 1-based
     start: int
     end: int  # exclusive, before the line break
@@ -39,8 +38,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -79,8 +77,7 @@ class Paragraph:
         return self.word_count <= 14 and not self.ends_sentence
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int  # index into Document.paragraphs

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Callable, NamedTuple, TypeVar
 
 from .language import SAMPLE_TOKENS, identify
@@ -24,7 +25,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LIST_MARKER = re.compile(r"[ \t]*(?:[*•\-–·▪◦‣]|\d{1,3}[.)])[ \t]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
-BLANK = re.compile(r"\s*$")
+PROSE_WORDS = 10  # paragraphs this long sample the document's language...
+MIN_PROSE_SAMPLE = 40  # ...when they hold at least this many words
 
 
 class Line(NamedTuple):  # a tuple: documents have many lines, and tuples are cheap to make
@@ -186,9 +188,15 @@ class Document:
 
     @cached_property
     def language(self) -> str | None:
-        """ISO 639-1 code of the document's language (None if unknown),
-        from a bounded sample of its words."""
-        return identify(self.text, (token.text for token in self.tokens[:SAMPLE_TOKENS]))
+        """ISO 639-1 code of the document's language (None if unknown), from
+        a bounded sample of its words. The sample is taken from prose-length
+        paragraphs first: a page dump often opens with menus in another
+        language than its article."""
+        prose = (self.tokens_between(p.start, p.end) for p in self.paragraphs if p.word_count >= PROSE_WORDS)
+        sample = list(islice((token.text for tokens in prose for token in tokens), SAMPLE_TOKENS))
+        if len(sample) < MIN_PROSE_SAMPLE:
+            sample = [token.text for token in self.tokens[:SAMPLE_TOKENS]]
+        return identify(self.text, sample)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

@@ -22,11 +22,15 @@ SEED_000 = [
 
 SEED_002 = [
     (1, 1, "CHR101", "Home » News »"),
+    (3, 3, "CON001", "Zelensky"),
     (5, 5, "CHR102", "by James Carter"),
     (11, 11, "CAS001", "putin"),
     (13, 13, "SPC001", "unsuccessful,with"),
+    (21, 21, "STR002", "Did You Know?"),
     (21, 21, "CAS001", "World war II"),
+    (23, 26, "STR001", "Key Factor Russia’s Position"),
     (30, 30, "CAS001", "united States"),
+    (32, 32, "STR002", "Pro Tip:"),
     (36, 36, "CAS001", "zelenskyy"),
     (36, 36, "PRM001", "What conditions would need"),
     (42, 42, "CAS001", "russia"),

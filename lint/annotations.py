@@ -12,7 +12,8 @@ from hashlib import sha256
 
 from .model import Diagnostic, Severity
 from .runner import Report
-from .sarif import STDIN, SourceRoot, line_fingerprints
+from .fingerprints import STDIN, line_fingerprints
+from .sarif import SourceRoot
 
 GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # Scrape noise makes text worse but breaks nothing: `critical` and `blocker`

@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 
 import yaml
 
-from .document import LIST_MARKER, Document
+from .document import Document
 from .model import Fix, Hit, Severity
 from .rule import Rule, RuleDefinitionError
 

@@ -15,7 +15,10 @@ from .packs import PackError
 from .registry import SelectionError, all_rules, find_rule, select
 from .reporters import REPORTERS, statistics
 from .rule import Rule
-from .runner import Options, lint_paths
+from .baseline import BaselineError, new_diagnostics
+from .baseline import load as load_baseline
+from .baseline import write as save_baseline
+from .runner import Options, Run, lint_paths
 from .sources import FORMATS, format_of
 
 EPILOG = """\b
@@ -28,6 +31,11 @@ Examples:
   newslint --explain CHR101            what a rule does, why, and an example
   newslint --fix corpus/               apply safe fixes in place
   newslint --fix --unsafe-fixes a.txt  also remove chrome lines and near-duplicates
+  newslint --diff corpus/              show what --fix would change
+  newslint --show-text page.html       the text that is linted (trafilatura's extraction)
+  newslint --write-baseline nl.json .  record today's diagnostics...
+  newslint --baseline nl.json .        ...then report only new ones
+  newslint --format sarif -o out.sarif corpus/   for GitHub code scanning
 
 \b
 Exit status: 0 no diagnostics, 1 diagnostics found, 2 usage, config or I/O error.
@@ -87,6 +95,15 @@ def _jobs(requested: int | None, paths: tuple[str, ...]) -> int:
     return 1 if single_file else (os.cpu_count() or 1)
 
 
+def _explain_selected(rules: list[Rule], key: str) -> str:
+    if key.upper() == "ALL":
+        return _explain_all(rules)
+    found = find_rule(rules, key)
+    if found is None:
+        raise SelectionError(f"no rule {key!r}; see `newslint --list-rules`")
+    return _explain(found)
+
+
 def _config(config_file: str | None, paths: tuple[str, ...]) -> Config:
     if config_file:
         return load(Path(config_file))
@@ -106,6 +123,60 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
                                   f"(its options: {known})")
 
 
+def _show_text(paths: tuple[str, ...], config: Config, options: Options) -> int:
+    """Print the text that would be linted, with line numbers: for HTML and
+    WARC that is trafilatura's extraction, for JSONL each record's text."""
+    run = Run([], config)
+    for unit in run.units(paths or (".",), options):
+        record = f" record {unit.record}" if unit.record is not None else ""
+        click.echo(f"==> {unit.path}{record} <==")
+        lines = unit.text.split("\n")
+        width = len(str(len(lines)))
+        click.echo("".join(f"{number:>{width}}  {line}\n" for number, line in enumerate(lines, 1)), nl=False)
+    for error in run.report.errors:
+        click.echo(f"{error.path}: error: {error.message}", err=True)
+    return 2 if run.report.errors else 0
+
+
+def _apply_baseline(report, baseline: str | None, write_baseline: str | None) -> None:
+    if write_baseline:
+        save_baseline(Path(write_baseline), report.diagnostics)
+        click.echo(f"Wrote {len(report.diagnostics)} diagnostics to the baseline {write_baseline}.", err=True)
+        report.diagnostics = []
+    elif baseline:
+        total = len(report.diagnostics)
+        report.diagnostics = new_diagnostics(report.diagnostics, load_baseline(Path(baseline)))
+        click.echo(f"{total - len(report.diagnostics)} diagnostics are in the baseline {baseline}.", err=True)
+
+
+def _emit(report, output_format: str, output_file: str | None, show_statistics: bool, diff: bool) -> None:
+    if diff:
+        output = "".join(report.diffs)
+    elif show_statistics:
+        output = statistics(report)
+    else:
+        output = REPORTERS[output_format](report)
+    if report.fixed_stdin is not None:
+        click.echo(report.fixed_stdin, nl=False)  # stdout carries the text; the report goes to stderr
+    if output_file:
+        Path(output_file).write_text(output, encoding="utf-8")
+    else:
+        click.echo(output, nl=False, err=report.fixed_stdin is not None)
+    if report.fixes_applied and not diff:
+        click.echo(f"Fixed {report.fixes_applied} diagnostic{'s' if report.fixes_applied != 1 else ''}.", err=True)
+    for note in report.notes:
+        click.echo(f"{note.path}: note: {note.message}", err=True)
+    for error in report.errors:
+        click.echo(f"{error.path}: error: {error.message}", err=True)
+
+
+def _exit_code(report, exit_zero: bool, diff: bool) -> int:
+    if report.errors:
+        return 2
+    remaining = report.diffs if diff else report.diagnostics
+    return 0 if exit_zero or not remaining else 1
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text",
@@ -119,12 +190,18 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Read config from this file (pyproject.toml or .newslint.yaml).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (for `-`, print the fixed text).")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes (e.g. remove chrome lines).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (e.g. remove chrome lines).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there are any.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
+              help="Report only diagnostics that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record the current diagnostics in this baseline file and exit 0.")
 @click.option("--input-format", type=click.Choice(sorted(set(FORMATS.values()))),
               help="Read every file as this format instead of guessing from its extension.")
 @click.option("--stdin-filename", metavar="PATH", help="The path reported for `-`; its extension picks the format.")
 @click.option("--text-field", metavar="FIELD", help="JSONL: the field holding the text [default: text].")
 @click.option("--id-field", metavar="FIELD", help="JSONL: the field holding the record id [default: id].")
+@click.option("--show-text", is_flag=True, help="Print the text that would be linted (extracted HTML, records) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores; one for a single file].")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Print counts per rule instead.")
@@ -133,8 +210,9 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
 @click.option("--explain", metavar="CODE", help="Print a rule's documentation (ALL: every rule, as Markdown) and exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
-def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file,
-         fix, unsafe_fixes, input_format, stdin_filename, text_field, id_field, jobs, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file, fix, unsafe_fixes,
+         diff, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, show_text, jobs,
+         show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
@@ -145,47 +223,26 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
     """
     try:
         config = _config(config_file, paths)
+        config.text_field = text_field or config.text_field
+        config.id_field = id_field or config.id_field
+        options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths), diff)
+        if show_text:
+            sys.exit(_show_text(paths, config, options))
         rules = all_rules(config.rule_paths)
         _check_rule_options(config, rules)
-        if list_rules:
-            click.echo(_list_rules(rules), nl=False)
-            return
-        if explain and explain.upper() == "ALL":
-            click.echo(_explain_all(rules), nl=False)
-            return
-        if explain:
-            found = find_rule(rules, explain)
-            if found is None:
-                _fail(f"no rule {explain!r}; see `newslint --list-rules`")
-            click.echo(_explain(found), nl=False)
+        if list_rules or explain:
+            click.echo(_list_rules(rules) if list_rules else _explain_selected(rules, explain), nl=False)
             return
         chosen = select(rules, select=_selectors(select_rules) or config.select,
                         extend_select=config.extend_select + _selectors(extend_select),
                         ignore=config.ignore + _selectors(ignore))
-    except (ConfigError, PackError, SelectionError) as error:
-        _fail(str(error))
-    try:
-        config.text_field = text_field or config.text_field
-        config.id_field = id_field or config.id_field
-        options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths))
         report = lint_paths(paths or (".",), chosen, config, options)
-    except Exception as error:  # pragma: no cover - a bug; say so without a wall of text
+        _apply_baseline(report, baseline, write_baseline)
+    except (ConfigError, PackError, SelectionError, BaselineError) as error:
+        _fail(str(error))
+    except Exception as error:  # a bug: say so without a wall of text
         if verbose:
             traceback.print_exc()
         _fail(f"internal error: {error!r} (run with --verbose for the traceback)")
-    output = statistics(report) if show_statistics else REPORTERS[output_format](report)
-    if report.fixed_stdin is not None:
-        click.echo(report.fixed_stdin, nl=False)  # stdout carries the text; the report goes to stderr
-    if output_file:
-        Path(output_file).write_text(output, encoding="utf-8")
-    else:
-        click.echo(output, nl=False, err=report.fixed_stdin is not None)
-    if report.fixes_applied:
-        click.echo(f"Fixed {report.fixes_applied} diagnostic{'s' if report.fixes_applied != 1 else ''}.", err=True)
-    for note in report.notes:
-        click.echo(f"{note.path}: note: {note.message}", err=True)
-    for error in report.errors:
-        click.echo(f"{error.path}: error: {error.message}", err=True)
-    if report.errors:
-        sys.exit(2)
-    sys.exit(0 if exit_zero or not report.diagnostics else 1)
+    _emit(report, output_format, output_file, show_statistics, diff)
+    sys.exit(_exit_code(report, exit_zero, diff))

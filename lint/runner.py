@@ -7,6 +7,7 @@ the run goes on.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Options:
     input_format: str | None = None  # force a format instead of guessing it from the extension
     stdin_filename: str | None = None  # the path reported for `-`, which also picks its format
     jobs: int = 1  # worker processes
+    diff: bool = False  # with fix: print a unified diff instead of writing
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Report:
     files: int = 0
     fixes_applied: int = 0
     fixed_stdin: str | None = None  # with --fix, the fixed text of `-` goes to stdout
+    diffs: list[str] = field(default_factory=list)  # with --diff, one unified diff per changed file
     rules: list[Rule] = field(default_factory=list)  # the rules the run used, for reporters' rule metadata
 
 
@@ -169,7 +172,7 @@ def write_fixed(unit: Unit, text: str, errors: list[FileError]) -> None:
         shutil.copymode(unit.path, temporary)
         os.replace(temporary, unit.path)  # atomic: the file is never half-written
     except (OSError, UnicodeEncodeError) as error:
-        if os.path.exists(temporary):
+        if os.path.isfile(temporary):
             os.remove(temporary)
         errors.append(FileError(unit.path, f"cannot write fixes: {error}"))
 
@@ -185,6 +188,14 @@ class UnitResult:
     signatures: dict[str, object] = field(default_factory=dict)
     fixes_applied: int = 0
     fixed_stdin: str | None = None
+    diff: str = ""
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 f"a/{path}", f"b/{path}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
 
 
 def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -> UnitResult:
@@ -193,9 +204,11 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -
     result = UnitResult()
     text = unit.text
     # Only whole text files are rewritten; records and extracted pages are reported.
-    if options.fix and unit.encoding is not None:
+    if (options.fix or options.diff) and unit.encoding is not None:
         text, result.fixes_applied = fix_text(unit, rules, config, options.unsafe_fixes)
-        if unit.path == "-":
+        if options.diff:
+            result.diff = unified_diff(unit.path, unit.text, text)
+        elif unit.path == "-":
             result.fixed_stdin = text
         elif result.fixes_applied:
             write_fixed(unit, text, result.errors)
@@ -239,6 +252,8 @@ class Run:
         self.report.fixes_applied += result.fixes_applied
         if result.fixed_stdin is not None:
             self.report.fixed_stdin = result.fixed_stdin
+        if result.diff:
+            self.report.diffs.append(result.diff)
         if unit.note:
             self.report.notes.append(FileError(unit.path, unit.note))
 

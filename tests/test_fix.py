@@ -90,3 +90,39 @@ def test_fix_on_stdin_prints_the_fixed_text(project):
     result = CliRunner().invoke(main, ["--fix", "-"], input="teh end\n")
     assert result.stdout.startswith("the end\n")
     assert result.exit_code == 0
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(project):
+    path = project / "a.txt"
+    path.write_text("Talks wiht allies.\nShare\n")
+    result = run("--diff", "a.txt")
+    assert result.exit_code == 1
+    assert result.stdout == ("--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n-Talks wiht allies.\n"
+                             "+Talks with allies.\n Share\n")
+    assert path.read_text() == "Talks wiht allies.\nShare\n"
+    assert "\n-Share\n" in run("--diff", "--unsafe-fixes", "a.txt").stdout
+
+
+def test_diff_exits_zero_when_there_is_nothing_to_fix(project):
+    (project / "a.txt").write_text("Clean.\nShare\n")
+    result = run("--diff", "a.txt")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_an_interrupted_write_leaves_the_original_intact(project):
+    """The temporary file cannot be created (a folder is in its way): the
+    original is untouched, the error names the file, and exit is 2."""
+    path = project / "a.txt"
+    path.write_text("Talks wiht allies.\n")
+    (project / "a.txt.newslint-tmp").mkdir()
+    result = CliRunner().invoke(main, ["--fix", "a.txt"])
+    assert path.read_text() == "Talks wiht allies.\n"
+    assert result.exit_code == 2 and "a.txt: error: cannot write fixes" in result.stderr
+
+
+def test_jsonl_input_is_never_rewritten(project):
+    path = project / "c.jsonl"
+    path.write_text('{"id": 1, "text": "Talks wiht allies."}\n')
+    result = run("--fix", "c.jsonl")
+    assert path.read_text() == '{"id": 1, "text": "Talks wiht allies."}\n'
+    assert result.exit_code == 1 and "c.jsonl:1:" in result.stdout

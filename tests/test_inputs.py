@@ -157,3 +157,14 @@ def test_a_file_that_is_not_a_warc_is_an_error(project):
     (project / "fake.warc").write_text("this is not an archive\n")
     result, _ = run_json("fake.warc")
     assert result.exit_code == 2 and "fake.warc: error: cannot read WARC" in result.stderr
+
+
+def test_show_text_prints_what_is_linted(project):
+    shutil.copy(ARTICLE, project / "page.html")
+    (project / "c.jsonl").write_text(jsonl_lines()[0] + "\n")
+    result = CliRunner().invoke(main, ["--show-text", "page.html", "c.jsonl"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "==> page.html <=="
+    assert lines[1] == "1  Council approves new tram line after two years of debate"
+    assert lines[-3:] == ["==> c.jsonl record a1 <==", "1  Line one.", "2  We walked eleven kilometres."]
+    assert result.exit_code == 0

@@ -39,7 +39,7 @@ def scratch(tmp_path_factory):
     for seed in SEEDS.glob("*.txt"):
         shutil.copy(seed, repo / seed.name)
     (repo / "clean.md").write_text("The council met on Tuesday and approved the plan for the new tram line.\n")
-    (repo / "spacing.txt").write_text("The council met on Tuesday.The plan was approved,with changes.\n")
+    (repo / "spacing.txt").write_text("The meeting ended.The plan was approved,with changes.\n")
     subprocess.run([git, "init", "-q"], cwd=repo, check=True, env=env)
     subprocess.run([git, "add", "."], cwd=repo, check=True, env=env)
 
@@ -70,4 +70,4 @@ def test_the_fix_hook_applies_safe_fixes(scratch):
     repo, run = scratch
     done = run("newslint-fix", "--files", "spacing.txt")
     assert done.returncode == 1  # pre-commit fails a hook that changed files
-    assert (repo / "spacing.txt").read_text() == "The council met on Tuesday. The plan was approved, with changes.\n"
+    assert (repo / "spacing.txt").read_text() == "The meeting ended. The plan was approved, with changes.\n"

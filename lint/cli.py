@@ -16,6 +16,7 @@ from .registry import SelectionError, all_rules, find_rule, select
 from .reporters import REPORTERS, statistics
 from .rule import Rule
 from .baseline import BaselineError, new_diagnostics
+from .cache import Cache
 from .baseline import load as load_baseline
 from .baseline import write as save_baseline
 from .runner import Options, Run, lint_paths
@@ -201,6 +202,7 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.option("--stdin-filename", metavar="PATH", help="The path reported for `-`; its extension picks the format.")
 @click.option("--text-field", metavar="FIELD", help="JSONL: the field holding the text [default: text].")
 @click.option("--id-field", metavar="FIELD", help="JSONL: the field holding the record id [default: id].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache in .newslint_cache/.")
 @click.option("--show-text", is_flag=True, help="Print the text that would be linted (extracted HTML, records) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores; one for a single file].")
@@ -211,7 +213,7 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file, fix, unsafe_fixes,
-         diff, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, show_text, jobs,
+         diff, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, no_cache, show_text, jobs,
          show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
@@ -236,7 +238,9 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
         chosen = select(rules, select=_selectors(select_rules) or config.select,
                         extend_select=config.extend_select + _selectors(extend_select),
                         ignore=config.ignore + _selectors(ignore))
-        report = lint_paths(paths or (".",), chosen, config, options)
+        cache = None if no_cache or fix or diff else \
+            Cache.for_run(config, chosen, {"input_format": input_format, "stdin_filename": stdin_filename})
+        report = lint_paths(paths or (".",), chosen, config, options, cache)
         _apply_baseline(report, baseline, write_baseline)
     except (ConfigError, PackError, SelectionError, BaselineError) as error:
         _fail(str(error))

@@ -11,7 +11,7 @@ import difflib
 import os
 import shutil
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .categories import REMOVAL
 from .config import Config
@@ -21,6 +21,9 @@ from .model import Diagnostic, FileError, Hit
 from .registry import matches
 from .rule import Rule
 from .sources import Unit, iter_files, read_units
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 @dataclass
@@ -180,15 +183,28 @@ def write_fixed(unit: Unit, text: str, errors: list[FileError]) -> None:
 # -- a whole run ----------------------------------------------------------------
 @dataclass
 class UnitResult:
-    """What linting one unit produced; small and picklable, so that a worker
-    process can send it back."""
+    """What linting one unit produced: small and picklable, so that a worker
+    process can send it back and the cache can keep it."""
 
+    label: str  # names the unit in other units' messages: `path` or `path record ID`
+    note: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     signatures: dict[str, object] = field(default_factory=dict)
+    # A diagnostic over the whole text, for corpus rules to reuse with their
+    # own code and message (set only when there are signatures).
+    whole_text: Diagnostic | None = None
     fixes_applied: int = 0
     fixed_stdin: str | None = None
     diff: str = ""
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """Marks the end of a file's units in the stream, so its results can be cached."""
+
+    path: str
+    cache_key: str | None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -201,7 +217,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -> UnitResult:
     """Everything about one unit that needs no other unit: fixes, per-document
     rules, corpus signatures. Runs in a worker process under --jobs."""
-    result = UnitResult()
+    label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
+    result = UnitResult(label, unit.note)
     text = unit.text
     # Only whole text files are rewritten; records and extracted pages are reported.
     if (options.fix or options.diff) and unit.encoding is not None:
@@ -216,74 +233,100 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -
     diagnostics, errors = lint_document(doc, rules, config)
     result.errors.extend(errors)
     result.diagnostics = [relocate(d, unit) for d in diagnostics]
-    result.signatures = corpus_signatures(doc, rules, config)
+    result.signatures = {code: s for code, s in corpus_signatures(doc, rules, config).items() if s is not None}
+    if result.signatures:
+        corpus_rule = next(r for r in rules if r.code in result.signatures)
+        result.whole_text = relocate(to_diagnostic(doc, corpus_rule, whole_text_hit(text, "")), unit)
     return result
 
 
 class Run:
-    """One run over many units: collects results in input order and joins
-    corpus rules' signatures across documents."""
+    """One run: reads the input into a stream of work in input order, and
+    collects the results, joining corpus rules' signatures across documents."""
 
-    def __init__(self, rules: list[Rule], config: Config):
+    def __init__(self, rules: list[Rule], config: Config, cache: "Cache | None" = None):
         self.rules_by_code = {r.code: r for r in rules}
         self.config = config
+        self.cache = cache
         self.indexes: dict[str, object] = {}
         self.report = Report(rules=rules)
+        self._file_outcomes: list[UnitResult | FileError] = []
 
-    def _corpus_diagnostics(self, unit: Unit, signatures: dict[str, object]) -> list[Diagnostic]:
-        label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
+    def _corpus_diagnostics(self, result: UnitResult) -> list[Diagnostic]:
         found = []
-        for code, signature in signatures.items():
+        for code, signature in result.signatures.items():
             active = self.rules_by_code[code]
             options = active.merged_options(self.config.rule_options.get(code)
                                             or self.config.rule_options.get(active.name))
             index = self.indexes.setdefault(code, active.corpus(options))
-            message = index.add(label, signature)
+            message = index.add(result.label, signature)
             if message is not None:
-                doc = Document(unit.text, unit.path)
-                found.append(relocate(to_diagnostic(doc, active, whole_text_hit(unit.text, message)), unit))
+                found.append(dataclasses.replace(result.whole_text, code=active.code, name=active.name,
+                                                 category=active.category, severity=active.severity,
+                                                 message=message))
         return found
 
-    def add(self, unit: Unit, result: UnitResult) -> None:
-        corpus = self._corpus_diagnostics(unit, result.signatures)
-        diagnostics = drop_inside_removals(result.diagnostics + corpus) if corpus else result.diagnostics
-        self.report.diagnostics.extend(diagnostics)
-        self.report.errors.extend(result.errors)
-        self.report.fixes_applied += result.fixes_applied
-        if result.fixed_stdin is not None:
-            self.report.fixed_stdin = result.fixed_stdin
-        if result.diff:
-            self.report.diffs.append(result.diff)
-        if unit.note:
-            self.report.notes.append(FileError(unit.path, unit.note))
+    def add(self, outcome: "UnitResult | FileError | FileDone") -> None:
+        if isinstance(outcome, FileDone):
+            if self.cache is not None and outcome.cache_key is not None:
+                self.cache.put(outcome.cache_key, self._file_outcomes)
+            self._file_outcomes = []
+            return
+        self._file_outcomes.append(outcome)
+        if isinstance(outcome, FileError):
+            self.report.errors.append(outcome)
+            return
+        corpus = self._corpus_diagnostics(outcome)
+        self.report.diagnostics.extend(drop_inside_removals(outcome.diagnostics + corpus)
+                                       if corpus else outcome.diagnostics)
+        self.report.errors.extend(outcome.errors)
+        self.report.fixes_applied += outcome.fixes_applied
+        if outcome.fixed_stdin is not None:
+            self.report.fixed_stdin = outcome.fixed_stdin
+        if outcome.diff:
+            self.report.diffs.append(outcome.diff)
+        if outcome.note:
+            self.report.notes.append(FileError(outcome.label, outcome.note))
 
-    def units(self, paths: Iterable[str], options: Options) -> Iterator[Unit]:
-        """The units to lint, in input order; unreadable ones go to the report."""
+    def stream(self, paths: Iterable[str], options: Options) -> Iterator[Unit | UnitResult | FileError | FileDone]:
+        """The work of the run in input order: units to lint, and what needs
+        no linting (errors, results replayed from the cache, end-of-file marks)."""
         for path in iter_files(paths, self.config):
             if isinstance(path, FileError):
-                self.report.errors.append(path)
+                yield path
                 continue
             self.report.files += 1
-            shown = options.stdin_filename if path == "-" and options.stdin_filename else path
-            for unit in read_units(path, self.config, options.input_format, shown):
-                if isinstance(unit, FileError):
-                    self.report.errors.append(unit)
-                else:
-                    yield unit
+            key = self.cache.key_for(path) if self.cache is not None else None
+            cached = self.cache.get(key) if key is not None else None
+            if cached is not None:
+                yield from cached
+            else:
+                shown = options.stdin_filename if path == "-" and options.stdin_filename else path
+                yield from read_units(path, self.config, options.input_format, shown)
+            yield FileDone(path, key if cached is None else None)
+
+    def units(self, paths: Iterable[str], options: Options) -> Iterator[Unit]:
+        """Just the units (for --show-text); the rest goes to the report."""
+        for item in self.stream(paths, options):
+            if isinstance(item, Unit):
+                yield item
+            elif isinstance(item, FileError):
+                self.report.errors.append(item)
 
 
-def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None) -> Report:
+def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None,
+               cache: "Cache | None" = None) -> Report:
     options = options or Options()
-    run = Run(rules, config)
-    units = run.units(paths, options)
+    run = Run(rules, config, cache)
+    stream = run.stream(paths, options)
     if options.jobs > 1:
-        from .parallel import map_units
+        from .parallel import map_stream
 
-        results = map_units(units, rules, config, options)
+        outcomes = map_stream(stream, rules, config, options)
     else:
-        results = ((unit, lint_unit(unit, rules, config, options)) for unit in units)
-    for unit, result in results:
-        run.add(unit, result)
+        outcomes = (lint_unit(item, rules, config, options) if isinstance(item, Unit) else item for item in stream)
+    for outcome in outcomes:
+        run.add(outcome)
     report = run.report
     report.diagnostics.sort(key=lambda d: (d.sort_key, d.extra.get("text_line", 0), d.extra.get("text_column", 0)))
     return report

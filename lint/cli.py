@@ -240,7 +240,7 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
                         ignore=config.ignore + _selectors(ignore))
         cache = None if no_cache or fix or diff else \
             Cache.for_run(config, chosen, {"input_format": input_format, "stdin_filename": stdin_filename})
-        report = lint_paths(paths or (".",), chosen, config, options, cache)
+        report = lint_paths(paths or (".",), chosen, config, options, cache, progress=True)
         _apply_baseline(report, baseline, write_baseline)
     except (ConfigError, PackError, SelectionError, BaselineError) as error:
         _fail(str(error))

@@ -18,6 +18,7 @@ from .config import Config
 from .document import Document
 from .fixer import MAX_PASSES, apply_fixes, fixable
 from .model import Diagnostic, FileError, Hit
+from .progress import Progress
 from .registry import matches
 from .rule import Rule
 from .sources import Unit, iter_files, read_units
@@ -244,10 +245,12 @@ class Run:
     """One run: reads the input into a stream of work in input order, and
     collects the results, joining corpus rules' signatures across documents."""
 
-    def __init__(self, rules: list[Rule], config: Config, cache: "Cache | None" = None):
+    def __init__(self, rules: list[Rule], config: Config, cache: "Cache | None" = None,
+                 progress: "Progress | None" = None):
         self.rules_by_code = {r.code: r for r in rules}
         self.config = config
         self.cache = cache
+        self.progress = progress
         self.indexes: dict[str, object] = {}
         self.report = Report(rules=rules)
         self._file_outcomes: list[UnitResult | FileError] = []
@@ -271,11 +274,15 @@ class Run:
             if self.cache is not None and outcome.cache_key is not None:
                 self.cache.put(outcome.cache_key, self._file_outcomes)
             self._file_outcomes = []
+            if self.progress is not None:
+                self.progress.file()
             return
         self._file_outcomes.append(outcome)
         if isinstance(outcome, FileError):
             self.report.errors.append(outcome)
             return
+        if self.progress is not None:
+            self.progress.document()
         corpus = self._corpus_diagnostics(outcome)
         self.report.diagnostics.extend(drop_inside_removals(outcome.diagnostics + corpus)
                                        if corpus else outcome.diagnostics)
@@ -315,9 +322,13 @@ class Run:
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None,
-               cache: "Cache | None" = None) -> Report:
+               cache: "Cache | None" = None, progress: bool = False) -> Report:
+    """Lint files and directories. With `progress`, a progress line is shown
+    on stderr when it is a terminal (the files are counted first for the ETA)."""
     options = options or Options()
-    run = Run(rules, config, cache)
+    paths = list(paths)
+    meter = Progress.on_terminal(lambda: sum(1 for _ in iter_files(paths, config))) if progress else None
+    run = Run(rules, config, cache, meter)
     stream = run.stream(paths, options)
     if options.jobs > 1:
         from .parallel import map_stream
@@ -327,6 +338,8 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options:
         outcomes = (lint_unit(item, rules, config, options) if isinstance(item, Unit) else item for item in stream)
     for outcome in outcomes:
         run.add(outcome)
+    if meter is not None:
+        meter.close()
     report = run.report
     report.diagnostics.sort(key=lambda d: (d.sort_key, d.extra.get("text_line", 0), d.extra.get("text_column", 0)))
     return report

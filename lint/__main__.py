@@ -1,3 +1,6 @@
 from .cli import main
 
-main(prog_name="newslint")
+# The guard keeps spawned worker processes (Dask, multiprocessing on macOS and
+# Windows), which import this module again, from starting a run of their own.
+if __name__ == "__main__":
+    main(prog_name="newslint")

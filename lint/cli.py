@@ -206,6 +206,9 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.option("--show-text", is_flag=True, help="Print the text that would be linted (extracted HTML, records) and exit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores; one for a single file].")
+@click.option("--dask-scheduler", metavar="ADDRESS", envvar="DASK_SCHEDULER_ADDRESS",
+              help="Run on a Dask cluster: tcp://HOST:8786, or `local` to start a LocalCluster "
+                   "[env: DASK_SCHEDULER_ADDRESS].")
 @click.option("--statistics", "show_statistics", is_flag=True, help="Print counts per rule instead.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
@@ -214,7 +217,7 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file, fix, unsafe_fixes,
          diff, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, no_cache, show_text, jobs,
-         show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+         dask_scheduler, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
@@ -227,7 +230,10 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
         config = _config(config_file, paths)
         config.text_field = text_field or config.text_field
         config.id_field = id_field or config.id_field
-        options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths), diff)
+        if dask_scheduler and (fix or diff):
+            raise click.UsageError("--fix and --diff run locally, not on a Dask cluster")
+        options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths), diff,
+                          dask_scheduler)
         if show_text:
             sys.exit(_show_text(paths, config, options))
         rules = all_rules(config.rule_paths)
@@ -244,6 +250,8 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
         _apply_baseline(report, baseline, write_baseline)
     except (ConfigError, PackError, SelectionError, BaselineError) as error:
         _fail(str(error))
+    except click.ClickException:
+        raise
     except Exception as error:  # a bug: say so without a wall of text
         if verbose:
             traceback.print_exc()

@@ -37,6 +37,7 @@ class Options:
     stdin_filename: str | None = None  # the path reported for `-`, which also picks its format
     jobs: int = 1  # worker processes
     diff: bool = False  # with fix: print a unified diff instead of writing
+    dask_scheduler: str | None = None  # run on a Dask cluster: an address, or "local"
 
 
 @dataclass
@@ -330,7 +331,11 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options:
     meter = Progress.on_terminal(lambda: sum(1 for _ in iter_files(paths, config))) if progress else None
     run = Run(rules, config, cache, meter)
     stream = run.stream(paths, options)
-    if options.jobs > 1:
+    if options.dask_scheduler is not None:
+        from . import dask
+
+        outcomes = dask.map_stream(stream, rules, config, options, options.dask_scheduler)
+    elif options.jobs > 1:
         from .parallel import map_stream
 
         outcomes = map_stream(stream, rules, config, options)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .config import Config
+from .parallel import batches
 from .registry import all_rules, select
 from .rule import Rule
 from .runner import Options, lint_text, lint_unit
@@ -67,7 +68,7 @@ def map_stream(stream: Iterable, rules: list[Rule], config: Config, options: Opt
     workers = max(1, sum(client.nthreads().values()))
     try:
         window: deque = deque()
-        for batch in _batches(stream):
+        for batch in batches(stream, BATCH):
             window.append(client.submit(_lint_batch, batch, codes, config, options, pure=False))
             if len(window) >= IN_FLIGHT * workers:
                 yield from window.popleft().result()
@@ -78,17 +79,6 @@ def map_stream(stream: Iterable, rules: list[Rule], config: Config, options: Opt
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _batches(items: Iterable) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _lint_partition(texts: Iterable, selectors: tuple[str, ...] | None, config: Config) -> list[dict]:

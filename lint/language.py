@@ -41,17 +41,20 @@ def vote(words: Iterable[str]) -> tuple[str | None, int]:
     return (best if votes >= MIN_VOTES and votes >= MARGIN * runner_up else None), votes
 
 
-def langdetect_guess(text: str) -> str | None:
-    """langdetect on a bounded sample, with a fixed seed so results repeat."""
+def langdetect_guess(text: str, min_probability: float = MIN_PROBABILITY,
+                     max_chars: int = SAMPLE_CHARS) -> str | None:
+    """langdetect's language for the first `max_chars` of `text`, or None
+    when it is less sure than `min_probability`. The seed is fixed so that
+    results repeat."""
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
     try:
-        best = detect_langs(text[:SAMPLE_CHARS])[0]
+        best = detect_langs(text[:max_chars])[0]
     except LangDetectException:
         return None
-    return best.lang if best.prob >= MIN_PROBABILITY else None
+    return best.lang if best.prob >= min_probability else None
 
 
 def identify(text: str, words: Iterable[str]) -> str | None:

@@ -46,7 +46,7 @@ def map_stream(stream: Iterable, rules: list[Rule], config: Config, options: Opt
     codes = [r.code for r in rules]
     with context.Pool(options.jobs, initializer=_start, initargs=(inherited, codes, config, options)) as pool:
         window: deque = deque()
-        for batch in _batches(stream):
+        for batch in batches(stream, CHUNK):
             window.append(pool.apply_async(_lint_batch, (batch,)))
             if len(window) >= IN_FLIGHT * options.jobs:
                 yield from window.popleft().get()
@@ -54,11 +54,12 @@ def map_stream(stream: Iterable, rules: list[Rule], config: Config, options: Opt
             yield from window.popleft().get()
 
 
-def _batches(items: Iterable) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last may be shorter)."""
     batch: list = []
     for item in items:
         batch.append(item)
-        if len(batch) == CHUNK:
+        if len(batch) == size:
             yield batch
             batch = []
     if batch:

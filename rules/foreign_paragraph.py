@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from newslint.document import Document, Paragraph
-from newslint.language import stopwords, vote
+from newslint.language import langdetect_guess, stopwords, vote
 from newslint.model import Hit
 from newslint.rule import rule
 
-from ._languages import detect, language_name
+from ._languages import DETECT_CHARS, language_name
 
 # Shares of the words that are stopwords of the document's language. English
 # prose runs at 15-47 % (1st-99th percentile on the dev pages), German prose
@@ -119,7 +119,7 @@ def _verdicts(doc: Document, main: str, options: dict) -> list[Verdict]:
             verdicts.append(Verdict(paragraph, main, False))
         elif detections < options["max_detections"]:
             detections += 1
-            language = detect(paragraph.text, options["min_probability"])
+            language = langdetect_guess(paragraph.text, options["min_probability"], DETECT_CHARS)
             if language == main and guess is not None:
                 look_alikes.add(guess)
             foreign = language not in (None, main) and _votes_agree(language, guess)

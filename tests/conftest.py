@@ -31,6 +31,15 @@ def flagged(text: str, *selectors: str) -> list[str]:
     return [text[d.offset:d.end_offset] for d in lint(text, *selectors)]
 
 
+def project_with_pack(folder: Path, monkeypatch, pack: str) -> Path:
+    """Make `folder` the current directory of a project whose config selects
+    only the rules of the YAML pack `pack` (codes TST...)."""
+    (folder / "pack.yaml").write_text(pack)
+    (folder / ".newslint.yaml").write_text("rule-paths: [pack.yaml]\nselect: [TST]\n")
+    monkeypatch.chdir(folder)
+    return folder
+
+
 def require_corpus() -> Path:
     """The shared dev corpus; in CI its absence is a failure, elsewhere a skip."""
     if not (SHARED_CORPUS / "clean_prose.jsonl").is_file():

@@ -4,6 +4,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import project_with_pack
 from newslint.cli import main
 
 PACK = """\
@@ -14,10 +15,7 @@ rules:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack.yaml").write_text(PACK)
-    (tmp_path / ".newslint.yaml").write_text("rule-paths: [pack.yaml]\nselect: [TST]\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return project_with_pack(tmp_path, monkeypatch, PACK)
 
 
 def run(*args):

@@ -9,7 +9,7 @@ import pytest
 import zstandard
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, project_with_pack
 from newslint.cli import main
 
 PACK = """\
@@ -26,10 +26,7 @@ ARTICLE = ROOT / "tests" / "data" / "article.html"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack.yaml").write_text(PACK)
-    (tmp_path / ".newslint.yaml").write_text("rule-paths: [pack.yaml]\nselect: [TST]\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return project_with_pack(tmp_path, monkeypatch, PACK)
 
 
 def run_json(*args, stdin=None):

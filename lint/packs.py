@@ -52,6 +52,17 @@ LINE_TRIM = " \t\"'“”‘’«»›‹|·•:;,.!?()[]<>-–—→←#*_"
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def line_core(body: str) -> str:
+    """A line without the punctuation around its phrase; a closing bracket
+    that closes one inside the phrase stays (`Comments (5)`)."""
+    core = body.strip(LINE_TRIM)
+    rest = body[body.find(core) + len(core):] if core else ""
+    for opening, closing in ("()", "[]"):
+        if core.count(opening) > core.count(closing) and rest.lstrip().startswith(closing):
+            core += closing
+    return core
+
+
 class PackError(ValueError):
     """A malformed rule pack. The message names the file."""
 
@@ -162,7 +173,7 @@ def check_line(pattern: re.Pattern, message: str, doc: Document, options: dict) 
         if paragraph.first_line != paragraph.last_line or paragraph.word_count > options["max_words"]:
             continue
         body = paragraph.body
-        core = body.strip(LINE_TRIM)
+        core = line_core(body)
         if core and pattern.fullmatch(core):
             yield Hit(paragraph.start, paragraph.end, message.format(match=core),
                       _delete_line(doc, paragraph.first_line))

@@ -179,3 +179,12 @@ def test_a_pack_rule_can_be_limited_to_languages(tmp_path):
                    "Kommentare\n"
     assert [d.start.line for d in lint_text(german_page, [german])] == [2]
     assert lint_text(english_page, [german]) == []
+
+
+def test_line_kind_keeps_a_closing_bracket_that_belongs_to_the_phrase(tmp_path):
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {code: TST020, name: test-count, category: chrome, kind: line, message: m,\n"
+        "     patterns: ['comments \\(\\d+\\)']}\n")
+    (counted,) = load_pack(tmp_path / "p.yaml")
+    found = lint_text("Comments (5)\n» Comments (12) «\nComments (5\n", [counted])
+    assert [d.start.line for d in found] == [1, 2]

@@ -2,27 +2,35 @@
 text, extracted with trafilatura), JSONL corpora (one document per record,
 optionally gzip or zstd compressed) and WARC archives (each HTML response).
 
-Compressed input is decompressed as a stream, with a bound on the
-decompressed size, so a gzip bomb ends with an error instead of filling memory.
+Input is read as a stream with bounds, so that hostile data ends with an
+error instead of filling memory: the decompressed size of a compressed JSONL
+file, and the HTML bodies of a WARC archive, stop at `MAX_DECOMPRESSED` (a
+gzip bomb); a JSONL line stops at `MAX_RECORD` (one endless line). Both are
+read when a file is opened, so they can be changed at run time.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
 import logging
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
 from typing import IO, Iterator
 
 from .config import Config
 from .model import FileError, Position
-from .sources import Unit, decode, read_bytes
+from .sources import REPLACEMENT, BinaryFile, Unit, decode, open_regular, read_bytes, skipped
 
-MAX_DECOMPRESSED = 4 << 30  # 4 GiB per compressed file
+MAX_DECOMPRESSED = 4 << 30  # 4 GiB per compressed JSONL file, or of HTML bodies per WARC archive
+MAX_RECORD = 64 << 20  # 64 MiB per JSONL line
 WORD = re.compile(r"\w+")
+# JSON decoding keeps a `\\ud800` escape that has no partner as a lone
+# surrogate, which no output encoding can write.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -- compressed streams -------------------------------------------------------
@@ -40,17 +48,23 @@ class BoundedReader(io.RawIOBase):
             data = self.inner.read(len(buffer))
         except (OSError, EOFError):
             raise
-        except Exception as error:  # a decompressor's own error type (zstd)
+        except Exception as error:  # a decompressor's own error type (zstd, zlib)
             raise OSError(f"corrupt compressed data: {error}") from None
         self.total += len(data)
         if self.total > self.limit:
-            raise FileError(self.path, f"decompressed size exceeds the limit of {self.limit} bytes")
+            raise FileError(self.path, too_big(self.limit))
         buffer[:len(data)] = data
         return len(data)
 
 
-def open_stream(path: str, shown: str, limit: int = MAX_DECOMPRESSED) -> IO[bytes]:
-    raw = sys.stdin.buffer if path == "-" else open(path, "rb")
+def too_big(limit: int) -> str:
+    return f"decompressed data exceeds the limit of {limit:,} bytes (a decompression bomb?): stopped reading"
+
+
+def open_stream(path: str, shown: str, limit: int | None = None) -> IO[bytes]:
+    """The bytes of `path`, decompressed by its extension (`.gz`, `.zst`) and
+    bounded by `limit` (default: MAX_DECOMPRESSED)."""
+    raw = sys.stdin.buffer if path == "-" else open_regular(path)
     name = shown.lower()
     if name.endswith(".gz"):
         inner: IO[bytes] = gzip.GzipFile(fileobj=raw)
@@ -60,31 +74,30 @@ def open_stream(path: str, shown: str, limit: int = MAX_DECOMPRESSED) -> IO[byte
         inner = zstandard.ZstdDecompressor().stream_reader(raw)
     else:
         return raw
-    return io.BufferedReader(BoundedReader(inner, limit, shown))
+    return io.BufferedReader(BoundedReader(inner, MAX_DECOMPRESSED if limit is None else limit, shown))
 
 
 # -- JSONL --------------------------------------------------------------------
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+KEY_SEPARATOR = re.compile(r"[ \t]*:[ \t]*")
 JSON_ESCAPE = re.compile(r'\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.')
 
 
 def json_value_start(raw: str, field: str) -> int | None:
-    """Index in `raw` of the opening quote of the top-level string `field`."""
+    """Index in `raw` of the opening quote of the top-level string `field`
+    (of its last occurrence, the one `json.loads` keeps)."""
     depth = 0
     position = 0
-    key = json.dumps(field)
+    found = None
     while position < len(raw):
         char = raw[position]
         if char == '"':
             token = JSON_STRING.match(raw, position)
             if token is None:
                 return None
-            after = raw[token.end():].lstrip()
-            if depth == 1 and after.startswith(":") and json.loads(token.group()) == json.loads(key):
-                value = token.end() + (len(raw[token.end():]) - len(after)) + 1
-                while raw[value] in " \t":
-                    value += 1
-                return value if raw[value] == '"' else None
+            separator = KEY_SEPARATOR.match(raw, token.end())
+            if depth == 1 and separator and json.loads(token.group()) == field:
+                found = separator.end() if raw.startswith('"', separator.end()) else None
             position = token.end()
             continue
         if char in "{[":
@@ -92,7 +105,7 @@ def json_value_start(raw: str, field: str) -> int | None:
         elif char in "}]":
             depth -= 1
         position += 1
-    return None
+    return found
 
 
 class JsonLocator:
@@ -129,16 +142,40 @@ class JsonLocator:
 
 def jsonl_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileError]:
     number = 0
+    stream = open_stream(path, shown)  # an error here names no line
     try:
-        with open_stream(path, shown) as stream:
-            for number, raw_bytes in enumerate(stream, 1):
-                yield from _record(shown, number, raw_bytes, config)
+        with stream:
+            for number, raw_bytes in enumerate(_lines(stream), 1):
+                if raw_bytes is None:
+                    yield FileError(shown, f"line {number}: record longer than {MAX_RECORD:,} bytes skipped")
+                else:
+                    yield from _record(shown, number, raw_bytes, config)
+    except FileError as error:  # past MAX_DECOMPRESSED
+        yield FileError(shown, f"line {number + 1}: {error.message}")
     except (OSError, EOFError, ValueError) as error:  # truncated or corrupt compressed data
-        yield FileError(shown, f"cannot read past line {number}: {error}")
+        yield FileError(shown, f"line {number + 1}: cannot read: {error}")
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of a stream; None for a line longer than MAX_RECORD, which
+    is read past in pieces instead of being held in memory."""
+    limit = MAX_RECORD
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(limit)
+        yield None
 
 
 def _record(shown: str, number: int, raw_bytes: bytes, config: Config) -> Iterator[Unit | FileError]:
     raw = raw_bytes.decode("utf-8", errors="replace").rstrip("\r\n")
+    if number == 1:
+        raw = raw.removeprefix("\ufeff")  # a UTF-8 BOM; editors do not count it as a column
     if not raw.strip():
         return
     try:
@@ -146,12 +183,24 @@ def _record(shown: str, number: int, raw_bytes: bytes, config: Config) -> Iterat
     except json.JSONDecodeError as error:
         yield FileError(shown, f"line {number}: malformed JSON record ({error.msg} at column {error.colno})")
         return
+    except RecursionError:
+        yield FileError(shown, f"line {number}: JSON record nested too deeply")
+        return
+    except ValueError as error:  # an integer of thousands of digits
+        yield FileError(shown, f"line {number}: malformed JSON record ({error})")
+        return
     text = record.get(config.text_field) if isinstance(record, dict) else None
     if not isinstance(text, str):
         yield FileError(shown, f"line {number}: record has no string field `{config.text_field}`")
         return
-    record_id = record.get(config.id_field, f"line {number}")
-    yield Unit(shown, text, record=str(record_id), locate=JsonLocator(raw, number, config.text_field))
+    record_id = _writable(str(record.get(config.id_field, f"line {number}")))
+    yield Unit(shown, _writable(text), record=record_id, locate=JsonLocator(raw, number, config.text_field))
+
+
+def _writable(text: str) -> str:
+    """`text` with each lone surrogate made U+FFFD: one character for one,
+    so offsets stay right."""
+    return LONE_SURROGATE.sub(REPLACEMENT, text) if LONE_SURROGATE.search(text) else text
 
 
 # -- HTML ---------------------------------------------------------------------
@@ -164,6 +213,14 @@ class TextPositions(HTMLParser):
         self.positions: list[Position] = []
         self._skip = 0
 
+    def parse_marked_section(self, i, report=1):
+        """`<![foo`, a marked section HTML does not have, makes the stdlib
+        parser raise; it is read past instead."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + len("<![")
+
     def handle_starttag(self, tag, attrs):
         self._skip += tag in ("script", "style")
 
@@ -174,10 +231,16 @@ class TextPositions(HTMLParser):
         if self._skip:
             return
         line, column = self.getpos()
+        # Line breaks are counted as the words go by, so that a long text
+        # node costs time in proportion to its length.
+        newlines, line_start, counted = 0, None, 0
         for match in WORD.finditer(data):
-            before = data[:match.start()]
-            newlines = before.count("\n")
-            word_column = match.start() - before.rfind("\n") - 1 if newlines else column + match.start()
+            between = data.count("\n", counted, match.start())
+            if between:
+                newlines += between
+                line_start = data.rfind("\n", counted, match.start()) + 1
+            counted = match.start()
+            word_column = match.start() - line_start if line_start is not None else column + match.start()
             self.words.append(match.group().casefold())
             self.positions.append(Position(line + newlines, word_column + 1))
 
@@ -186,53 +249,83 @@ class HtmlLocator:
     """Best-effort map from the extracted text back to the HTML source. Each
     extracted line is found by its first words among the page's text nodes,
     searching forward from the previous line's match; an offset then maps to
-    the source position of its word, or of its line when the words diverge."""
+    the source position of its word, looked up within a few words of where
+    the line's anchor puts it, or else to the position of the line's start."""
 
     PROBE = 4  # words that must match in sequence to anchor a line
+    # Occurrences of a line's first word tried as its anchor: bounds the
+    # search for a line that is not in the page (trafilatura rewrote it).
+    MAX_CANDIDATES = 64
+    DRIFT = 4  # words by which the page and the extracted line may have drifted apart
 
     def __init__(self, html: str, text: str):
         self.html, self.text = html, text
         self._parsed: TextPositions | None = None
         self._anchors: list[int | None] = []  # per text line: index of its first word in the page
+        self._last_anchors: list[int | None] = []  # per text line: the last anchor at or before it
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self._word_starts: list[int] = []  # of the words of `text`
 
     def _build(self) -> TextPositions:
         parsed = TextPositions()
         parsed.feed(self.html)
         parsed.close()
-        cursor = 0
+        occurrences: dict[str, list[int]] = {}
+        for index, word in enumerate(parsed.words):
+            occurrences.setdefault(word, []).append(index)
+        words = [(m.start(), m.group().casefold()) for m in WORD.finditer(self.text)]
+        self._word_starts = [start for start, _ in words]
+        cursor, last = 0, None
         for start, end in zip(self._line_starts, self._line_starts[1:] + [len(self.text) + 1]):
-            probe = [w.casefold() for w in WORD.findall(self.text[start:end])[:self.PROBE]]
-            found = _find_sequence(parsed.words, probe, cursor) if probe else None
+            first = bisect_left(self._word_starts, start)
+            probe = [word for word_start, word in words[first:first + self.PROBE] if word_start < end]
+            found = self._find(parsed.words, occurrences, probe, cursor) if probe else None
             self._anchors.append(found)
+            last = found if found is not None else last
+            self._last_anchors.append(last)
             cursor = found if found is not None else cursor
         return parsed
+
+    def _find(self, words: list[str], occurrences: dict[str, list[int]], probe: list[str], start: int) -> int | None:
+        """The first index at or after `start` where the page's words read `probe`."""
+        candidates = occurrences.get(probe[0], [])
+        first = bisect_left(candidates, start)
+        for index in candidates[first:first + self.MAX_CANDIDATES]:
+            if words[index:index + len(probe)] == probe:
+                return index
+        return None
 
     def __call__(self, offset: int) -> Position:
         if self._parsed is None:
             self._parsed = self._build()
         parsed = self._parsed
         line = bisect_right(self._line_starts, offset) - 1
-        anchors = [a for a in self._anchors[:line + 1] if a is not None]
-        if not anchors:
-            return Position(1, 1)
         anchor = self._anchors[line]
         if anchor is None:  # an unmatched line: report the last matched line before it
-            return parsed.positions[anchors[-1]]
-        before = WORD.findall(self.text[self._line_starts[line]:offset])
-        word = WORD.match(self.text, offset) or WORD.search(self.text, offset)
-        index = anchor + len(before)
-        if word and index < len(parsed.words) and parsed.words[index] == word.group().casefold():
-            return parsed.positions[index]
+            last = self._last_anchors[line]
+            return parsed.positions[last] if last is not None else Position(1, 1)
+        starts = self._word_starts
+        # Words of the line before the offset (one cut by the offset included).
+        before = bisect_left(starts, offset) - bisect_left(starts, self._line_starts[line])
+        word = WORD.match(self.text, offset)
+        if word is None:
+            following = bisect_left(starts, offset)
+            word = WORD.match(self.text, starts[following]) if following < len(starts) else None
+        if word is not None:
+            index = self._nearest(parsed.words, word.group().casefold(), anchor + before, anchor)
+            if index is not None:
+                return parsed.positions[index]
         return parsed.positions[anchor]
 
-
-def _find_sequence(words: list[str], probe: list[str], start: int) -> int | None:
-    first = probe[0]
-    for index in range(start, len(words) - len(probe) + 1):
-        if words[index] == first and words[index:index + len(probe)] == probe:
-            return index
-    return None
+    def _nearest(self, words: list[str], word: str, index: int, anchor: int) -> int | None:
+        """The index nearest `index` (within DRIFT, not before the line's
+        anchor) where the page has `word`: the page may split a word the text
+        has whole (`mis<b>nested</b>`), or hold one the extraction dropped."""
+        for distance in range(self.DRIFT + 1):
+            for candidate in (index + distance, index - distance):
+                if anchor <= candidate < len(words) and words[candidate] == word:
+                    return candidate
+        return None
 
 
 def extract_main_text(html: str, config: Config) -> str:
@@ -240,11 +333,18 @@ def extract_main_text(html: str, config: Config) -> str:
 
     # trafilatura logs every page it cannot parse; newslint reports that itself.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    return trafilatura.extract(html, output_format="txt", **config.html_extraction) or ""
+    try:
+        return trafilatura.extract(html, output_format="txt", **config.html_extraction) or ""
+    except (ValueError, RecursionError, MemoryError) as error:  # lxml on hostile markup
+        raise FileError("", f"cannot extract the main text: {error!r}") from None
 
 
 def html_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileError]:
-    html, _encoding = decode(read_bytes(path), shown)
+    try:
+        html, _encoding = decode(read_bytes(path), shown)
+    except BinaryFile as error:
+        yield skipped(shown, error.message)
+        return
     text = extract_main_text(html, config)
     if not text.strip():
         yield FileError(shown, "no main text found in the HTML page")
@@ -254,23 +354,64 @@ def html_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileErr
 
 # -- WARC -----------------------------------------------------------------------
 def warc_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileError]:
+    with open_regular(path) as stream:
+        for item in _html_records(stream, shown):
+            if isinstance(item, FileError):
+                yield item
+            else:
+                yield from _warc_units(shown, *item, config)
+
+
+def _html_records(stream: IO[bytes], shown: str) -> Iterator[tuple[object, bytes, int] | FileError]:
+    """(record, HTML body, byte offset) of each HTML response. An HTML body
+    is bounded by MAX_RECORD, all of them together by MAX_DECOMPRESSED. A
+    damaged archive is an error: one that ends inside a record, or holds data
+    after its last record that is not one (warcio stops there without an
+    error), or whose records do not end where their Content-Length says."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    logging.getLogger("warcio").setLevel(logging.ERROR)  # its warnings are reported here instead
+    budget = MAX_DECOMPRESSED
+    end = 0  # where the last complete record ends
     try:
-        with open(path, "rb") as stream:
-            records = ArchiveIterator(stream)
-            for record in records:
-                if not record.format.startswith("warc"):
+        records = ArchiveIterator(stream)
+        while True:
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio prints warnings of its own
+                record = next(records, None)
+                if record is None:
+                    break
+                if not (record.format or "").startswith("warc"):
                     raise ArchiveLoadFailed("not a WARC record")
-                if not _is_html_response(record):
-                    continue
-                body = record.content_stream().read()  # before get_record_offset, which skips the body
-                unit = _warc_unit(shown, record, body, records.get_record_offset(), config)
-                if unit is not None:
-                    yield unit
+                # The body is read before get_record_offset, which skips it.
+                html = _is_html_response(record)
+                body = record.content_stream().read(min(budget, MAX_RECORD) + 1) if html else b""
+                offset, length = records.get_record_offset(), records.get_record_length()
+            if html:
+                if len(body) > budget:
+                    yield FileError(shown, too_big(MAX_DECOMPRESSED))
+                    return
+                budget -= len(body)
+                yield record, body, offset
+            if getattr(record.raw_stream, "limit", 0):
+                yield FileError(shown, f"cannot read WARC: the record at byte {offset} is truncated")
+                return
+            end = offset + length
+        if records.err_count:
+            yield FileError(shown, f"cannot read WARC: {records.err_count} record(s) do not end where their "
+                                   "Content-Length says")
+        elif _data_after(stream, end):
+            yield FileError(shown, f"cannot read WARC: the data after byte {end} is truncated or not a record")
     except (ArchiveLoadFailed, OSError, EOFError) as error:
         yield FileError(shown, f"cannot read WARC: {error}")
+    except Exception as error:  # warcio fails in other ways too on a damaged archive
+        yield FileError(shown, f"cannot read WARC: damaged archive ({type(error).__name__}: {error})")
+
+
+def _data_after(stream: IO[bytes], end: int) -> bool:
+    """Whether anything but the blank lines that close a record follows `end`."""
+    stream.seek(end)
+    return bool(stream.read(4096).strip())
 
 
 def _is_html_response(record) -> bool:
@@ -278,16 +419,27 @@ def _is_html_response(record) -> bool:
             and "html" in (record.http_headers.get_header("Content-Type") or "").lower())
 
 
-def _warc_unit(shown: str, record, body: bytes, offset: int, config: Config) -> Unit | FileError | None:
+def _warc_units(shown: str, record, body: bytes, offset: int, config: Config) -> Iterator[Unit | FileError]:
+    """The unit of one HTML response."""
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"offset {offset}"
+    if len(body) > MAX_RECORD:
+        yield FileError(shown, f"record {uri}: HTML body longer than {MAX_RECORD:,} bytes skipped")
+        return
     try:
         html, _encoding = decode(body, shown)
+    except BinaryFile as error:
+        yield skipped(shown, error.message, record=uri)
+        return
     except FileError as error:
-        return FileError(shown, f"record {uri}: {error.message}")
-    text = extract_main_text(html, config)
-    if not text.strip():
-        return None
-    return Unit(shown, text, record=uri, record_offset=offset)
+        yield FileError(shown, f"record {uri}: {error.message}")
+        return
+    try:
+        text = extract_main_text(html, config)
+    except FileError as error:
+        yield FileError(shown, f"record {uri}: {error.message}")
+        return
+    if text.strip():
+        yield Unit(shown, text, record=uri, record_offset=offset)
 
 
 READERS = {"jsonl": jsonl_units, "html": html_units, "warc": warc_units}

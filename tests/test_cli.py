@@ -147,7 +147,7 @@ def test_missing_and_binary_files_are_reported_and_the_rest_still_linted(project
     result = CliRunner().invoke(main, ["missing.txt", "docs/bin.txt", "docs/b.txt"])
     assert result.exit_code == 2
     assert "missing.txt: error: no such file or directory" in result.output
-    assert "docs/bin.txt: error: binary file skipped" in result.output
+    assert "docs/bin.txt: note: binary file skipped" in result.output
     assert "docs/b.txt:1:5: TST001" in result.output
 
 

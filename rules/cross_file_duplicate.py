@@ -4,7 +4,6 @@ from __future__ import annotations
 from hashlib import blake2b
 from typing import NamedTuple
 
-import numpy as np
 
 from newslint.rule import corpus_rule
 
@@ -53,7 +52,7 @@ class CrossFileDuplicate:
         self.options = options
         self.first_with_digest: dict[bytes, str] = {}
         self.labels: list[str] = []
-        self.sketches: list[np.ndarray] = []
+        self.sketches: list = []  # numpy arrays of MinHash values
         self.lsh = None  # built when a second document arrives: datasketch imports SciPy (~1 s)
         self.pending: Signature | None = None
 
@@ -100,7 +99,7 @@ class CrossFileDuplicate:
             self._insert(self._sketch(self.pending))
             self.pending = None
         sketch = self._sketch(signature)
-        best = max(((float(np.mean(self.sketches[key] == sketch.hashvalues)), key)
+        best = max(((float((self.sketches[key] == sketch.hashvalues).mean()), key)
                     for key in self.lsh.query(sketch)), default=None)
         self._insert(sketch)
         if best is not None and best[0] >= self.options["threshold"]:

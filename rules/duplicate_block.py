@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from hashlib import blake2b
 
 from newslint.document import Document, Paragraph
 from newslint.model import Hit
@@ -18,6 +19,13 @@ QUOTES = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"),
 # line repeats a hundred times.
 MAX_EXACT_CANDIDATES = 3
 MAX_NEAR_CANDIDATES = 16
+
+
+def stable_hash(pair: tuple[str, str]) -> int:
+    """A hash that is the same in every process (Python's `hash` of a str is
+    salted per process), so that which candidates are kept, and so the
+    output, never depends on the process: --jobs and the cache replay it."""
+    return int.from_bytes(blake2b(f"{pair[0]} {pair[1]}".encode(), digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)
@@ -159,7 +167,7 @@ class _Matcher:
             if first != index:
                 self.occurrences.setdefault(key, [first]).append(index)
         self.padded = [f" {' '.join(w)} " if w else "" for w in words]
-        self.pairs = [frozenset(map(hash, zip(w, w[1:]))) if w else None for w in words]
+        self.pairs = [frozenset(map(stable_hash, zip(w, w[1:]))) if w else None for w in words]
         self.prefixes = [self._prefix(pairs) if pairs else () for pairs in self.pairs]
         self.near_index: dict[int, list[int]] = {}
         for index, prefix in enumerate(self.prefixes):

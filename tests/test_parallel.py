@@ -34,3 +34,24 @@ def test_fix_with_jobs_rewrites_every_file(tmp_path, monkeypatch):
     for number in range(10):
         assert (tmp_path / f"{number}.txt").read_text() == \
             f"Talks continued on day {number}.\nThe United States said so.\n"
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Python salts str hashes per process; no rule may let that leak into
+    its output (DUP001 once did, through candidate selection)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import require_corpus
+
+    lines = (require_corpus() / "pages.jsonl").read_text(encoding="utf-8").splitlines()[:60]
+    (tmp_path / "pages.jsonl").write_text("\n".join(
+        json.dumps({"id": json.loads(line)["id"], "text": json.loads(line)["noisy_text"]}) for line in lines) + "\n")
+    outputs = set()
+    for seed in ("1", "4"):
+        done = subprocess.run([sys.executable, "-m", "newslint", "--no-cache", "--jobs", "1", "--format", "json",
+                               "pages.jsonl"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

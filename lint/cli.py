@@ -160,7 +160,10 @@ def _emit(report, output_format: str, output_file: str | None, show_statistics: 
     if report.fixed_stdin is not None:
         click.echo(report.fixed_stdin, nl=False)  # stdout carries the text; the report goes to stderr
     if output_file:
-        Path(output_file).write_text(output, encoding="utf-8")
+        try:
+            Path(output_file).write_text(output, encoding="utf-8")
+        except OSError as error:
+            _fail(f"{output_file}: cannot write the report: {error.strerror or error}")
     else:
         click.echo(output, nl=False, err=report.fixed_stdin is not None)
     if report.fixes_applied and not diff:

@@ -7,6 +7,7 @@ validated: an unknown key or a wrong type is an error naming the file.
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -64,7 +65,7 @@ class Config:
 
     def _relative(self, path: str) -> str:
         try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return PurePosixPath(path).as_posix()
 
@@ -149,8 +150,10 @@ def load(path: Path) -> Config:
 
 def discover(start: Path) -> Config:
     """The nearest config at or above `start`; defaults when there is none."""
-    directory = start.resolve()
-    if not directory.is_dir():
+    # abspath, not resolve(): resolving raises on a symlink loop or an
+    # over-long name, and such a path is the reader's to report.
+    directory = Path(os.path.abspath(start))
+    if not os.path.isdir(directory):  # isdir answers False where is_dir() raises
         directory = directory.parent
     for folder in (directory, *directory.parents):
         for name in YAML_NAMES:

@@ -528,9 +528,6 @@ def test_hidden_files_and_folders_named_like_files_in_a_tree(project):
     assert (result.stderr, result.exit_code) == ("", 1)
 
 
-@pytest.mark.xfail(strict=True, reason="config.discover resolves the first path with Path.resolve(), which "
-                                      "raises on a symlink loop (RuntimeError) or a name too long (OSError); "
-                                      "see the report: catch (OSError, RuntimeError) and use os.path.abspath")
 @pytest.mark.parametrize("make", ["loop", "long"])
 def test_an_unreadable_first_path_is_an_error_not_an_internal_error(project, make):
     path = "x" * 300 + ".txt" if make == "long" else "loop.txt"
@@ -704,8 +701,6 @@ def test_fix_over_the_whole_matrix_changes_only_what_it_can_fix_exactly(project)
     assert after["crlf.txt"][0] == b"with\r\nbanana\r"
 
 
-@pytest.mark.xfail(strict=True, reason="cli._emit writes --output-file outside the try block, so a missing "
-                                      "folder ends in a traceback; see the report")
 def test_an_unwritable_output_file_is_an_error_not_a_traceback(project):
     (project / "a.txt").write_text("banana\n")
     done = subprocess_run(["-o", "missing/out.txt", "a.txt"], project)

@@ -25,7 +25,7 @@ def stable_hash(pair: tuple[str, str]) -> int:
     """A hash that is the same in every process (Python's `hash` of a str is
     salted per process), so that which candidates are kept, and so the
     output, never depends on the process: --jobs and the cache replay it."""
-    return int.from_bytes(blake2b(f"{pair[0]} {pair[1]}".encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(blake2b(f"{pair[0]} {pair[1]}".encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)

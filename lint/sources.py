@@ -101,7 +101,8 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str | FileError
         if path == "-":
             yield path
         elif os.path.isdir(path):
-            yield from (f for f in _walk(path) if isinstance(f, FileError) or not config.is_excluded(f))
+            # `exclude` silences the errors of excluded paths too (a broken link in an excluded folder).
+            yield from (f for f in _walk(path) if not config.is_excluded(f.path if isinstance(f, FileError) else f))
         else:
             try:
                 os.lstat(path)

@@ -43,7 +43,8 @@ FRAGMENTS = [
     "Follow us on Twitter", "© 2024 Example News. All rights reserved.", "5 min read", "By Jane Doe",
     "Published: March 3, 2024", "Home » World » Europe", "Tags: ukraine, money, scheme", "* Home", "1. Next",
     # defects
-    "the  mayor said", "metric,especially", "blind. he’s", "putin said that", "the united states", "cafÃ© dâ€™Ivoire",
+    "the  mayor said", "metric,especially", "blind. he’s", "putin said that", "the united states",
+    "cafÃ© dâ€™Ivoire",
     "Tom &amp; Jerry&nbsp;now", "<b>bold</b> text <br/>", '[caption id="attachment_7"]A photo[/caption]',
     "{{ site.title }}", "U. S. officials", "The minister said that", "What do you think?", "Name  Age  City",
     "Der Bürgermeister sagte, die Straße bleibt gesperrt.", "Le café était fermé à côté de l’école.",
@@ -52,7 +53,8 @@ FRAGMENTS = [
 NOISE = [
     "\u0301", "e\u0308", "\u05d0\u05d1\u05d2", "\u0627\u0644\u0633\u0644\u0627\u0645", "\u200f", "\u202e", "\u2066",
     "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u2028", "\u2029", "\x85", "\x0b", "\x0c",
-    "\r", "\r\n", "\n", "\t", "\x00", "\ud800", "\udfff", "\udc80", "ß", "İ", "ﬁ", "ǅ", "🍌", "👩‍👩‍👧",
+    "\r", "\r\n", "\n", "\t", "\x00", "\ud800", "\udfff", "\udc80", "ß", "İ", "ﬁ", "ǅ", "🍌",
+    "👩\u200d👩\u200d👧",
     "東京都", "١٢٣", "Ⅻ", "…", "—", "«", "»", "“", "”", "’", "  ", ".", "?", "!",
 ]
 # Any code point, surrogates (category Cs) included.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from bisect import bisect_right
+from itertools import accumulate
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -120,11 +122,19 @@ def whole_text_hit(text: str, message: str) -> Hit:
 def drop_inside_removals(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Drop diagnostics that lie wholly inside text another diagnostic marks
     for removal (see `categories.REMOVAL`)."""
-    removals = [(d.offset, d.end_offset) for d in diagnostics if d.category in REMOVAL]
+    removals = sorted((d.offset, d.end_offset) for d in diagnostics if d.category in REMOVAL)
     if not removals:
         return diagnostics
-    return [d for d in diagnostics if d.category in REMOVAL
-            or not any(start <= d.offset and d.end_offset <= end for start, end in removals)]
+    # A span lies inside some removal iff the removals starting at or before
+    # it reach its end: a sorted search, so a page of many removals stays linear.
+    starts = [start for start, _ in removals]
+    reach = list(accumulate((end for _, end in removals), max))
+
+    def inside(diagnostic: Diagnostic) -> bool:
+        index = bisect_right(starts, diagnostic.offset) - 1
+        return index >= 0 and reach[index] >= diagnostic.end_offset
+
+    return [d for d in diagnostics if d.category in REMOVAL or not inside(d)]
 
 
 def lint_text(text: str, rules: list[Rule], config: Config | None = None, path: str = "-") -> list[Diagnostic]:

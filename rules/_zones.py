@@ -27,6 +27,7 @@ import yaml
 from newslint.document import WORD, Document, Paragraph
 from newslint.language import stopwords
 from newslint.rules import chrome_line_run
+from newslint.rules.chrome_line_run import CAPITALISED, CLAUSE_END, LOWER_LONG_WORD
 
 
 class Kind(Enum):
@@ -105,11 +106,8 @@ TABLE_DATA_SHARE = 0.4
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SENTENCE = re.compile(r"[，。！？、；：]")
-CAPITALISED = re.compile(r"[^\w]*[A-ZÀ-ÖØ-Þ]")
 DATA_CHARACTERS = re.compile(r"[\d{}\[\]()<>=;$#@│\\`_+%|/]")
 TABLE_RULE = re.compile(r"[│|┃]")
-LOWER_LONG_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{4,}")
-CLAUSE_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
 LETTERS = re.compile(r"[^\W\d_]+")
 STEM = 5
 SHORT_LINE_WORDS = 4

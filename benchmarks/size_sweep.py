@@ -9,7 +9,9 @@ Four shapes of input, each at four sizes (`--scale 1`):
   0.625, 1.25, 2.5 and 5 MB;
 * `short`: 125k, 250k, 500k and 1M short lines of three to six words;
 * `dense`: 2.5k to 20k pairs of a chrome line and a line with a doubled
-  space, so that the runner has many diagnostics to filter.
+  space, so that the runner has many diagnostics to filter;
+* `hostile`: 0.5 to 4 MB of worst cases for rules that look along a line or
+  around a word, one long line each (see `hostile_input`).
 
 The text comes from the dev corpus's pages (`pages.jsonl`), or from the seeds
 when the corpus is absent. A `text` input of n MB is n blocks of the same
@@ -30,7 +32,7 @@ twice those at the smallest; steps under `--floor` seconds per MB at the
 largest size are too fast to judge. The exit status is 1 when any step is
 flagged.
 
-usage: python benchmarks/size_sweep.py [--shapes text,line,short,dense] [--scale 0.25]
+usage: python benchmarks/size_sweep.py [--shapes text,line,short,dense,hostile] [--scale 0.25]
                                        [--select RULES] [--corpus DIR] [--floor 0.02]
 """
 from __future__ import annotations
@@ -114,6 +116,28 @@ def dense_input(block: str, pairs: int) -> str:
     return "".join(f"Leave a Comment\nParagraph {number} has  a doubled space.\n" for number in range(pairs))
 
 
+def hostile_input(block: str, megabytes: float) -> str:
+    """Worst cases for rules that look along a line or around a word, each
+    on one line as long as an eighth of the input: opening tags never closed
+    (`<p>`, `<script>`), bare shortcodes never closed (`[b]`), shortcode
+    attributes that chain into the next tag (`[x a=[x a=...`), a tag with an
+    endless run of spaces, words glued by hyphens (`france-france-...`), and
+    a list of lower-case items; after as much prose (shuffled copies of a
+    sixteenth of the block, the smallest size's share: the same vocabulary
+    at every size), so that the rules for English run."""
+    share = int(megabytes * MB / 8)
+    sample = block[:len(block) // 16]
+
+    def line(piece: str) -> str:
+        return (piece * (share // len(piece) + 1))[:share]
+
+    items = "".join(f"* item number {number} is on the list.\n" for number in range(share // 30))[:share]
+    prose = text_input(sample, share / len(sample))
+    lines = [line("<p> word "), line("<script> x "), line("[b] x "), "[x" + line(" a=[x"), "<a" + " " * share,
+             line("france-")]
+    return prose + "\n" + "\n".join(lines) + "\n" + items
+
+
 def shapes(block: str, scale: float) -> dict[str, list[tuple[str, Callable[[], str]]]]:
     """Per shape, (label, make the input) for four growing sizes; a block is
     `scale` MB of pages."""
@@ -125,6 +149,7 @@ def shapes(block: str, scale: float) -> dict[str, list[tuple[str, Callable[[], s
         "line": sized(line_input, (0.625, 1.25, 2.5, 5), "blocks"),
         "short": sized(short_input, [int(scale * n) for n in (125_000, 250_000, 500_000, 1_000_000)], "lines"),
         "dense": sized(dense_input, [int(scale * n) for n in (2_500, 5_000, 10_000, 20_000)], "pairs"),
+        "hostile": sized(hostile_input, [scale * n for n in (0.5, 1, 2, 4)], "MB"),
     }
 
 
@@ -209,8 +234,8 @@ def sweep(label: str, sizes, rules, floor: float) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shapes", default="text,line,short,dense",
-                        help="comma-separated: text, line, short, dense")
+    parser.add_argument("--shapes", default="text,line,short,dense,hostile",
+                        help="comma-separated: text, line, short, dense, hostile")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size (0.125 for a quick run)")
     parser.add_argument("--select", default=None, help="comma-separated selectors (default: default rules)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)

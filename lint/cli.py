@@ -13,12 +13,15 @@ from . import __version__
 from .config import Config, ConfigError, discover, load
 from .packs import PackError
 from .registry import SelectionError, all_rules, find_rule, select
+from .html_report import written_note
 from .reporters import REPORTERS, statistics
 from .rule import Rule
 from .baseline import BaselineError, new_diagnostics
 from .cache import Cache
 from .baseline import load as load_baseline
 from .baseline import write as save_baseline
+from .inputs import ENGINE_RULES, UNREADABLE_RECORD
+from .registry import matches
 from .runner import Options, Run, lint_paths
 from .sources import FORMATS, format_of
 
@@ -33,13 +36,16 @@ Examples:
   newslint --fix corpus/               apply safe fixes in place
   newslint --fix --unsafe-fixes a.txt  also remove chrome lines and near-duplicates
   newslint --diff corpus/              show what --fix would change
+  newslint --fix --output fixed.jsonl.gz dump.jsonl.gz
+                                       fix a JSONL corpus into a new file
   newslint --show-text page.html       the text that is linted (trafilatura's extraction)
   newslint --write-baseline nl.json .  record today's diagnostics...
   newslint --baseline nl.json .        ...then report only new ones
   newslint --format sarif -o out.sarif corpus/   for GitHub code scanning
 
 \b
-Exit status: 0 no diagnostics, 1 diagnostics found, 2 usage, config or I/O error.
+Exit status: 0 no diagnostics, 1 diagnostics found, 2 usage, config or I/O error,
+or a record that could not be read (INP001).
 Config: [tool.newslint] in pyproject.toml, or .newslint.yaml, found upward from
 the first PATH; --config FILE overrides it.
 """
@@ -58,17 +64,26 @@ def _list_rules(rules: list[Rule]) -> str:
     rows = [("CODE", "NAME", "CATEGORY", "DEFAULT", "FIX")]
     notes = []
     for item in rules:
-        rows.append((item.code, item.name, item.category, "on" if item.default else "off", item.fix or "-"))
+        rows.append((item.code, item.name, item.category, _default(item), item.fix or "-"))
         if not item.default:
             notes.append(f"  {item.code}: off by default because {item.opt_in_reason}")
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     table = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    return "\n".join(table + (["", "Opt-in rules:"] + notes if notes else [])) + "\n"
+    engine = [f"  {item.code}: {item.summary}" for item in rules if item in ENGINE_RULES]
+    return "\n".join(table + (["", "Opt-in rules:"] + notes if notes else [])
+                     + (["", "Input checks (always on: they cannot be selected or ignored):"] + engine
+                        if engine else [])) + "\n"
+
+
+def _default(item: Rule) -> str:
+    return "always" if item in ENGINE_RULES else "on" if item.default else "off"
 
 
 def _explain(found: Rule) -> str:
+    switch = "Always on (an input check)" if found in ENGINE_RULES else \
+        f"{'On' if found.default else 'Off'} by default"
     header = f"{found.code} ({found.name})\n\nCategory: {found.category}. Severity: {found.severity.value}. " \
-             f"{'On' if found.default else 'Off'} by default. Fix: {found.fix or 'none'}."
+             f"{switch}. Fix: {found.fix or 'none'}."
     options = "".join(f"\n  {key} = {value!r}" for key, value in found.options.items())
     body = found.doc or "(this rule has no documentation)"
     return f"{header}\n\n{body}\n" + (f"\nOptions:{options}\n" if options else "")
@@ -124,30 +139,99 @@ def _check_rule_options(config: Config, rules: list[Rule]) -> None:
                                   f"(its options: {known})")
 
 
+def _with_engine_rules(rules: list[Rule]) -> list[Rule]:
+    """The rules and the input checks (INP001), for --list-rules and --explain."""
+    for item in ENGINE_RULES:
+        if find_rule(rules, item.code) or find_rule(rules, item.name):
+            raise SelectionError(f"rule {item.code} ({item.name}) is newslint's own input check: "
+                                 "a rule pack cannot define it")
+    return sorted([*rules, *ENGINE_RULES], key=lambda item: item.code)
+
+
+def _refuse_engine_selectors(rules: list[Rule], *selector_lists: list[str]) -> None:
+    """A selector that names only an input check: say why it cannot be used."""
+    for selector in (s for selectors in selector_lists for s in selectors):
+        if not any(matches(selector, item) for item in rules) \
+                and any(matches(selector, item) for item in ENGINE_RULES):
+            raise SelectionError(f"{selector!r} names an input check ({UNREADABLE_RECORD.code}), which is always "
+                                 "on: a record that cannot be read is always reported")
+
+
+def _output_problem(output: str | None, paths: tuple[str, ...], fix: bool, diff: bool,
+                    input_format: str | None, stdin_filename: str | None) -> str | None:
+    """Why --output (or --fix without it) cannot work with these arguments."""
+    corpus_formats = ("jsonl", "warc")
+    if output is None:
+        named = [path for path in paths if not os.path.isdir(path)
+                 and format_of(stdin_filename if path == "-" and stdin_filename else path, input_format)
+                 in corpus_formats]
+        if fix and not diff and named:
+            return (f"{named[0]}: JSONL and WARC inputs are never rewritten in place: "
+                    "add --output FILE to write the fixed corpus there")
+        return None
+    if not fix or diff:
+        return "--output writes the corpus that --fix fixed: use it with --fix (--diff writes nothing)"
+    if len(paths) != 1:
+        return f"--output takes exactly one JSONL or WARC input, not {len(paths)} paths"
+    source = paths[0]
+    if source == "-":
+        return "--output reads its input twice, which standard input cannot be: give the file"
+    if os.path.isdir(source) or format_of(source, input_format) not in corpus_formats:
+        return f"--output is for a JSONL or WARC input; {source} is not one (text files are fixed in place)"
+    if format_of(output) not in (None, "jsonl"):
+        return f"--output {output}: the fixed corpus is JSONL: name it .jsonl, .jsonl.gz or .jsonl.zst"
+    if os.path.abspath(output) == os.path.abspath(source) or \
+            (os.path.exists(output) and os.path.exists(source) and os.path.samefile(output, source)):
+        return f"--output {output} is the input itself: inputs are never rewritten, choose another file"
+    return None
+
+
 def _show_text(paths: tuple[str, ...], config: Config, options: Options) -> int:
     """Print the text that would be linted, with line numbers: for HTML and
     WARC that is trafilatura's extraction, for JSONL each record's text."""
     run = Run([], config)
+    notes = []
     for unit in run.units(paths or (".",), options):
-        record = f" record {unit.record}" if unit.record is not None else ""
-        click.echo(f"==> {unit.path}{record} <==")
+        label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
+        if unit.note:  # the same notes as linting gives, e.g. why a binary file is skipped
+            notes.append(f"{label}: note: {unit.note}")
+        if unit.skipped:
+            continue
+        click.echo(f"==> {label} <==")
         lines = unit.text.split("\n")
         width = len(str(len(lines)))
         click.echo("".join(f"{number:>{width}}  {line}\n" for number, line in enumerate(lines, 1)), nl=False)
+    for note in notes:
+        click.echo(note, err=True)
     for error in run.report.errors:
         click.echo(f"{error.path}: error: {error.message}", err=True)
-    return 2 if run.report.errors else 0
+    for unreadable in run.report.diagnostics:  # records that could not be read (INP001)
+        click.echo(_unreadable_line(unreadable), err=True)
+    return 2 if run.report.errors or run.report.diagnostics else 0
+
+
+def _unreadable_line(diagnostic) -> str:
+    """An INP001 diagnostic on stderr, where the report shows no diagnostics (--diff, --show-text)."""
+    return (f"{diagnostic.path}:{diagnostic.start.line}:{diagnostic.start.column}: {diagnostic.code} "
+            f"{diagnostic.message} [{diagnostic.name}]")
+
+
+def _unreadable(diagnostic) -> bool:
+    return diagnostic.category == UNREADABLE_RECORD.category
 
 
 def _apply_baseline(report, baseline: str | None, write_baseline: str | None) -> None:
+    """Unreadable records are input errors, not findings: a baseline never
+    records them, and they are always reported."""
+    findings = [d for d in report.diagnostics if not _unreadable(d)]
     if write_baseline:
-        save_baseline(Path(write_baseline), report.diagnostics)
-        click.echo(f"Wrote {len(report.diagnostics)} diagnostics to the baseline {write_baseline}.", err=True)
-        report.diagnostics = []
+        save_baseline(Path(write_baseline), findings)
+        click.echo(f"Wrote {len(findings)} diagnostics to the baseline {write_baseline}.", err=True)
+        report.diagnostics = [d for d in report.diagnostics if _unreadable(d)]
     elif baseline:
-        total = len(report.diagnostics)
-        report.diagnostics = new_diagnostics(report.diagnostics, load_baseline(Path(baseline)))
-        click.echo(f"{total - len(report.diagnostics)} diagnostics are in the baseline {baseline}.", err=True)
+        fresh = {id(d) for d in new_diagnostics(findings, load_baseline(Path(baseline)))}
+        click.echo(f"{len(findings) - len(fresh)} diagnostics are in the baseline {baseline}.", err=True)
+        report.diagnostics = [d for d in report.diagnostics if _unreadable(d) or id(d) in fresh]
 
 
 def _emit(report, output_format: str, output_file: str | None, show_statistics: bool, diff: bool) -> None:
@@ -166,16 +250,21 @@ def _emit(report, output_format: str, output_file: str | None, show_statistics: 
             _fail(f"{output_file}: cannot write the report: {error.strerror or error}")
     else:
         click.echo(output, nl=False, err=report.fixed_stdin is not None)
+    if output_format == "html" and not (diff or show_statistics):
+        click.echo(written_note(report, output, output_file), err=True)
     if report.fixes_applied and not diff:
         click.echo(f"Fixed {report.fixes_applied} diagnostic{'s' if report.fixes_applied != 1 else ''}.", err=True)
     for note in report.notes:
         click.echo(f"{note.path}: note: {note.message}", err=True)
     for error in report.errors:
         click.echo(f"{error.path}: error: {error.message}", err=True)
+    if diff:
+        for unreadable in filter(_unreadable, report.diagnostics):
+            click.echo(_unreadable_line(unreadable), err=True)
 
 
 def _exit_code(report, exit_zero: bool, diff: bool) -> int:
-    if report.errors:
+    if report.errors or any(_unreadable(d) for d in report.diagnostics):
         return 2
     remaining = report.diffs if diff else report.diagnostics
     return 0 if exit_zero or not remaining else 1
@@ -196,6 +285,9 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (for `-`, print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (e.g. remove chrome lines).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 if there are any.")
+@click.option("--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="With --fix, write the fixed corpus of a JSONL/WARC input here (as JSONL, compressed by "
+                   "its extension); the input is never rewritten.")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
               help="Report only diagnostics that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -219,8 +311,8 @@ def _exit_code(report, exit_zero: bool, diff: bool) -> int:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(__version__, prog_name="newslint")
 def main(paths, output_format, output_file, select_rules, extend_select, ignore, config_file, fix, unsafe_fixes,
-         diff, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, no_cache, show_text, jobs,
-         dask_scheduler, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
+         diff, output, baseline, write_baseline, input_format, stdin_filename, text_field, id_field, no_cache,
+         show_text, jobs, dask_scheduler, show_statistics, exit_zero, list_rules, explain, verbose) -> None:
     """Lint scraped news text for scrape noise: duplicated bodies, site chrome,
     casing errors, orphaned prompts, truncation and more.
 
@@ -235,20 +327,27 @@ def main(paths, output_format, output_file, select_rules, extend_select, ignore,
         config.id_field = id_field or config.id_field
         if dask_scheduler and (fix or diff):
             raise click.UsageError("--fix and --diff run locally, not on a Dask cluster")
+        problem = _output_problem(output, paths, fix, diff, input_format, stdin_filename)
+        if problem:
+            raise click.UsageError(problem)
         options = Options(fix, unsafe_fixes, input_format, stdin_filename, _jobs(jobs, paths), diff,
-                          dask_scheduler)
+                          dask_scheduler, output=output, keep_text=output_format == "html")
         if show_text:
             sys.exit(_show_text(paths, config, options))
         rules = all_rules(config.rule_paths)
         _check_rule_options(config, rules)
         if list_rules or explain:
-            click.echo(_list_rules(rules) if list_rules else _explain_selected(rules, explain), nl=False)
+            documented = _with_engine_rules(rules)
+            click.echo(_list_rules(documented) if list_rules else _explain_selected(documented, explain), nl=False)
             return
+        _refuse_engine_selectors(rules, _selectors(select_rules), config.select or [], config.extend_select,
+                                 _selectors(extend_select), config.ignore, _selectors(ignore))
         chosen = select(rules, select=_selectors(select_rules) or config.select,
                         extend_select=config.extend_select + _selectors(extend_select),
                         ignore=config.ignore + _selectors(ignore))
         cache = None if no_cache or fix or diff else \
-            Cache.for_run(config, chosen, {"input_format": input_format, "stdin_filename": stdin_filename})
+            Cache.for_run(config, chosen, {"input_format": input_format, "stdin_filename": stdin_filename,
+                                           "keep_text": options.keep_text})
         report = lint_paths(paths or (".",), chosen, config, options, cache, progress=True)
         _apply_baseline(report, baseline, write_baseline)
     except (ConfigError, PackError, SelectionError, BaselineError) as error:

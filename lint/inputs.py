@@ -7,6 +7,11 @@ error instead of filling memory: the decompressed size of a compressed JSONL
 file, and the HTML bodies of a WARC archive, stop at `MAX_DECOMPRESSED` (a
 gzip bomb); a JSONL line stops at `MAX_RECORD` (one endless line). Both are
 read when a file is opened, so they can be changed at run time.
+
+A record that cannot be read (a JSONL line that is not a JSON object with a
+string text field, a WARC response whose page cannot be decoded) is not an
+error that stops the file: it becomes one INP001 diagnostic at the record's
+place, and the reader goes on with the next record.
 """
 from __future__ import annotations
 
@@ -19,10 +24,12 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
+from inspect import cleandoc
 from typing import IO, Iterator
 
 from .config import Config
-from .model import FileError, Position
+from .model import Diagnostic, FileError, Position, Severity
+from .rule import Rule
 from .sources import REPLACEMENT, BinaryFile, Unit, decode, open_regular, read_bytes, skipped
 
 MAX_DECOMPRESSED = 4 << 30  # 4 GiB per compressed JSONL file, or of HTML bodies per WARC archive
@@ -31,6 +38,65 @@ WORD = re.compile(r"\w+")
 # JSON decoding keeps a `\\ud800` escape that has no partner as a lone
 # surrogate, which no output encoding can write.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# -- records that cannot be read ------------------------------------------------
+def _reported_by_the_readers(doc, options):
+    """INP001 has no check of a text: the readers report it (`unreadable_record`)."""
+    return ()
+
+
+UNREADABLE_RECORD = Rule(
+    "INP001", "unreadable-record", "input", _reported_by_the_readers, severity=Severity.ERROR,
+    origin=__name__, doc=cleandoc("""
+        Flags a record of a JSONL or WARC input that newslint cannot read, and so did not lint.
+
+        ## What it does
+        Reports a JSONL line that is not valid JSON, is not a JSON object, has no
+        text field (`text`, or the `--text-field`), or whose text field is not a
+        string; a JSONL line longer than the record limit (64 MiB); and a WARC
+        HTML response whose body cannot be decoded or whose main text cannot be
+        extracted. The diagnostic sits on the record's line in the file (for a
+        WARC response: its target URI and `record_offset`), the record is
+        skipped, and the rest of the file is linted.
+
+        INP001 is an input check, not a rule of the text: it is always on and
+        cannot be selected or ignored, a baseline never records it, and any
+        INP001 makes newslint exit 2, whatever else was found. A file that
+        cannot be read at all (missing, truncated, not a WARC) is still an
+        error on stderr.
+
+        ## Why is this bad?
+        A record that cannot be read is a document that was not checked, and
+        usually the sign of a broken export: a line cut in two, a field renamed,
+        a number where the text should be. Reported in the same place and
+        format as the findings, it cannot scroll by unnoticed in CI.
+
+        ## Example
+        ```
+        {"id": "a1", "text": "A readable record."}
+        {"id": "a2", "text": "a line cut in the mid
+        {"id": "a3", "body": "the text is in another field"}
+        ```
+        Line 2 is reported as `malformed JSON record: Unterminated string
+        starting at column 22`, line 3 as ``record has no field `text` ``;
+        line 1 is linted.
+        """))
+# Diagnostics the engine reports itself, listed and documented like rules.
+ENGINE_RULES = (UNREADABLE_RECORD,)
+JSON_KINDS = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+              bool: "a boolean", type(None): "null"}
+
+
+def unreadable_record(path: str, line: int, length: int, message: str, record: str,
+                      record_offset: int | None = None) -> Diagnostic:
+    """An INP001 diagnostic over the first `length` columns of `line`."""
+    found = UNREADABLE_RECORD
+    extra: dict = {"record": record}
+    if record_offset is not None:
+        extra["record_offset"] = record_offset
+    return Diagnostic(path, found.code, found.name, found.category, found.severity, message,
+                      Position(line, 1), Position(line, 1 + max(1, length)), 0, 0, extra=extra)
 
 
 # -- compressed streams -------------------------------------------------------
@@ -139,15 +205,43 @@ class JsonLocator:
         column = self._raw_starts[index] + (offset - self._decoded_starts[index])
         return Position(self.line, column + 1)
 
+    def with_text(self, old: str, new: str) -> "JsonLocator":
+        """The locator of this line with its text `old` replaced by `new`.
+        Only the stretch of the JSON string from the first to the last
+        changed character is written anew, escaped as the line is (ASCII
+        escapes if the line is ASCII), so the rest keeps its exact bytes."""
+        prefix = _common_prefix(old, new)
+        suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+        start = self(prefix).column - 1
+        end = self(len(old) - suffix).column - 1
+        middle = json.dumps(new[prefix:len(new) - suffix], ensure_ascii=self.raw.isascii())[1:-1]
+        return JsonLocator(self.raw[:start] + middle + self.raw[end:], self.line, self.field)
 
-def jsonl_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileError]:
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of two strings: a binary search over
+    slice comparisons, which run in C."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def jsonl_units(path: str, shown: str, config: Config) -> Iterator[Unit | Diagnostic | FileError]:
+    """A unit per record; an INP001 diagnostic per record that cannot be
+    read; a FileError, which ends the file, when the stream itself fails."""
     number = 0
     stream = open_stream(path, shown)  # an error here names no line
     try:
         with stream:
             for number, raw_bytes in enumerate(_lines(stream), 1):
                 if raw_bytes is None:
-                    yield FileError(shown, f"line {number}: record longer than {MAX_RECORD:,} bytes skipped")
+                    yield unreadable_record(shown, number, 1, f"record longer than {MAX_RECORD:,} bytes skipped",
+                                            f"line {number}")
                 else:
                     yield from _record(shown, number, raw_bytes, config)
     except FileError as error:  # past MAX_DECOMPRESSED
@@ -172,29 +266,44 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
         yield None
 
 
-def _record(shown: str, number: int, raw_bytes: bytes, config: Config) -> Iterator[Unit | FileError]:
+def _record(shown: str, number: int, raw_bytes: bytes, config: Config) -> Iterator[Unit | Diagnostic]:
     raw = raw_bytes.decode("utf-8", errors="replace").rstrip("\r\n")
     if number == 1:
         raw = raw.removeprefix("\ufeff")  # a UTF-8 BOM; editors do not count it as a column
     if not raw.strip():
         return
+    record, problem = _parse(raw)
+    record_id = f"line {number}"
+    if isinstance(record, dict):
+        record_id = _writable(str(record.get(config.id_field, record_id)))
+        problem = problem or _text_problem(record, config.text_field)
+    elif problem is None:
+        problem = f"record is {JSON_KINDS[type(record)]}, not a JSON object"
+    if problem is not None:
+        yield unreadable_record(shown, number, len(raw), problem, record_id)
+        return
+    yield Unit(shown, _writable(record[config.text_field]), record=record_id,
+               locate=JsonLocator(raw, number, config.text_field))
+
+
+def _parse(raw: str) -> tuple[object, str | None]:
+    """(the JSON value of a line, None) or (None, why it is not JSON)."""
     try:
-        record = json.loads(raw)
+        return json.loads(raw), None
     except json.JSONDecodeError as error:
-        yield FileError(shown, f"line {number}: malformed JSON record ({error.msg} at column {error.colno})")
-        return
+        return None, f"malformed JSON record: {error.msg.removesuffix(' at')} at column {error.colno}"
     except RecursionError:
-        yield FileError(shown, f"line {number}: JSON record nested too deeply")
-        return
+        return None, "JSON record nested too deeply"
     except ValueError as error:  # an integer of thousands of digits
-        yield FileError(shown, f"line {number}: malformed JSON record ({error})")
-        return
-    text = record.get(config.text_field) if isinstance(record, dict) else None
-    if not isinstance(text, str):
-        yield FileError(shown, f"line {number}: record has no string field `{config.text_field}`")
-        return
-    record_id = _writable(str(record.get(config.id_field, f"line {number}")))
-    yield Unit(shown, _writable(text), record=record_id, locate=JsonLocator(raw, number, config.text_field))
+        return None, f"malformed JSON record: {error}"
+
+
+def _text_problem(record: dict, field: str) -> str | None:
+    if field not in record:
+        return f"record has no field `{field}`"
+    if not isinstance(record[field], str):
+        return f"record field `{field}` is {JSON_KINDS[type(record[field])]}, not a string"
+    return None
 
 
 def _writable(text: str) -> str:
@@ -353,7 +462,7 @@ def html_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileErr
 
 
 # -- WARC -----------------------------------------------------------------------
-def warc_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileError]:
+def warc_units(path: str, shown: str, config: Config) -> Iterator[Unit | Diagnostic | FileError]:
     with open_regular(path) as stream:
         for item in _html_records(stream, shown):
             if isinstance(item, FileError):
@@ -419,27 +528,30 @@ def _is_html_response(record) -> bool:
             and "html" in (record.http_headers.get_header("Content-Type") or "").lower())
 
 
-def _warc_units(shown: str, record, body: bytes, offset: int, config: Config) -> Iterator[Unit | FileError]:
-    """The unit of one HTML response."""
+def _warc_units(shown: str, record, body: bytes, offset: int, config: Config) -> Iterator[Unit | Diagnostic]:
+    """The unit of one HTML response, or an INP001 diagnostic (at line 1 of
+    the text it should have had) when its page cannot be read."""
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"offset {offset}"
     if len(body) > MAX_RECORD:
-        yield FileError(shown, f"record {uri}: HTML body longer than {MAX_RECORD:,} bytes skipped")
+        yield _unreadable_response(shown, uri, offset, f"HTML body longer than {MAX_RECORD:,} bytes skipped")
         return
     try:
         html, _encoding = decode(body, shown)
+        text = extract_main_text(html, config)
     except BinaryFile as error:
         yield skipped(shown, error.message, record=uri)
         return
     except FileError as error:
-        yield FileError(shown, f"record {uri}: {error.message}")
-        return
-    try:
-        text = extract_main_text(html, config)
-    except FileError as error:
-        yield FileError(shown, f"record {uri}: {error.message}")
+        yield _unreadable_response(shown, uri, offset, error.message)
         return
     if text.strip():
         yield Unit(shown, text, record=uri, record_offset=offset)
+
+
+def _unreadable_response(shown: str, uri: str, offset: int, problem: str) -> Diagnostic:
+    """INP001 for a WARC response; the message names it, since a WARC
+    diagnostic's line is a line of the text, and this response has none."""
+    return unreadable_record(shown, 1, 1, f"response {uri} at byte {offset}: {problem}", uri, offset)
 
 
 READERS = {"jsonl": jsonl_units, "html": html_units, "warc": warc_units}

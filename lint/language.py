@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Iterable
-
-import yaml
 
 SAMPLE_TOKENS = 400
 SAMPLE_CHARS = 2000
@@ -22,17 +21,30 @@ MIN_PROBABILITY = 0.80
 
 @lru_cache(maxsize=1)
 def stopwords() -> dict[str, frozenset[str]]:
+    import yaml  # not at import time: start-up
+
+    from .packs import SAFE_LOADER
+
     text = resources.files("newslint").joinpath("data/stopwords.yaml").read_text("utf-8")
-    return {language: frozenset(words) for language, words in yaml.safe_load(text).items()}
+    table = yaml.load(text, Loader=SAFE_LOADER)
+    return {language: frozenset(words) for language, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """word -> the languages it is a stopword of, in the table's order: the
+    vote is then one dictionary lookup per word."""
+    languages_of: dict[str, tuple[str, ...]] = {}
+    for language, words in stopwords().items():
+        for word in words:
+            languages_of[word] = languages_of.get(word, ()) + (language,)
+    return languages_of
 
 
 def vote(words: Iterable[str]) -> tuple[str | None, int]:
     """(language, votes) from stopword counts, or (None, votes) when unsure."""
-    counts: Counter[str] = Counter()
-    table = stopwords()
-    for word in words:
-        folded = word.casefold()
-        counts.update(language for language, words_of in table.items() if folded in words_of)
+    found = filter(None, map(_languages_of().get, map(str.casefold, words)))
+    counts: Counter[str] = Counter(chain.from_iterable(found))
     ranked = counts.most_common(2)
     if not ranked:
         return None, 0

@@ -38,7 +38,7 @@ def builtin_rules() -> list[Rule]:
         if not info.name.startswith("_"):
             rules.extend(_module_rules(importlib.import_module(f"newslint.rules.{info.name}")))
     packs = Path(str(resources.files("newslint.rules").joinpath("packs")))
-    rules.extend(iter_pack_rules([packs]))
+    rules.extend(iter_pack_rules([packs], builtin=True))
     return rules
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Callable
 
 from .annotations import report_github, report_gitlab
+from .html_report import report_html
 from .model import Diagnostic
 from .runner import Report
 from .sarif import report_sarif
@@ -77,4 +78,5 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "sarif": report_sarif,
     "github": report_github,
     "gitlab": report_gitlab,
+    "html": report_html,
 }

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .categories import REMOVAL
 from .config import Config
 from .document import Document
-from .fixer import MAX_PASSES, apply_fixes, fixable
+from .fixer import MAX_PASSES, CorpusOutput, apply_fixes, fixable, rewrite_record
+from .inputs import ENGINE_RULES
 from .model import Diagnostic, FileError, Hit
 from .progress import Progress
 from .registry import matches
 from .rule import Rule
-from .sources import Unit, iter_files, read_units
+from .sources import Unit, format_of, iter_files, read_units
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -40,6 +41,8 @@ class Options:
     jobs: int = 1  # worker processes
     diff: bool = False  # with fix: print a unified diff instead of writing
     dask_scheduler: str | None = None  # run on a Dask cluster: an address, or "local"
+    output: str | None = None  # with fix: write the fixed corpus of the one JSONL/WARC input here
+    keep_text: bool = False  # keep each document's linted text in the report (`--format html` shows it)
 
 
 @dataclass
@@ -52,6 +55,23 @@ class Report:
     fixed_stdin: str | None = None  # with --fix, the fixed text of `-` goes to stdout
     diffs: list[str] = field(default_factory=list)  # with --diff, one unified diff per changed file
     rules: list[Rule] = field(default_factory=list)  # the rules the run used, for reporters' rule metadata
+    documents: list["LintedText"] = field(default_factory=list)  # with Options.keep_text, in input order
+
+
+@dataclass(frozen=True)
+class LintedText:
+    """A document's linted text and its diagnostics, kept (with
+    `Options.keep_text`) for reporters that show the text in place."""
+
+    label: str  # `path` or `path record ID`, as in corpus rules' messages
+    path: str
+    record: str | None
+    text: str
+    # Text ranges whose fixes only delete (chrome lines, duplicated copies):
+    # what `--fix --unsafe-fixes` removes. Kept here because records and
+    # extracted pages report their diagnostics without fixes.
+    deletions: tuple[tuple[int, int], ...]
+    diagnostics: tuple[Diagnostic, ...]  # the same objects as in Report.diagnostics
 
 
 # -- one document ---------------------------------------------------------------
@@ -78,31 +98,54 @@ def lint_document(doc: Document, rules: list[Rule], config: Config) -> tuple[lis
     diagnostics: list[Diagnostic] = []
     errors: list[FileError] = []
     applicable = [(r, o) for r, o in active_rules(doc, rules, config) if r.corpus is None]
-    for late in (False, True):
-        if late:
-            doc.claimed_lines = claimed_lines(doc, diagnostics)
-        for active, options in applicable:
-            if active.late != late:
-                continue
-            try:
-                diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
-            except Exception as error:  # one broken rule must not stop the run
-                errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
+    for active, options in applicable:
+        if not active.late:
+            _run_rule(doc, active, options, diagnostics, errors)
+    late_rules = [(r, o) for r, o in applicable if r.late]
+    if late_rules:
+        # A line is claimed when one diagnostic covers it, so the claims of
+        # each late rule are added to the others' (CHR202 sees CHR201's runs).
+        doc.claimed_lines = claimed_lines(doc, diagnostics)
+        for active, options in late_rules:
+            found = len(diagnostics)
+            _run_rule(doc, active, options, diagnostics, errors)
+            if len(diagnostics) > found:
+                doc.claimed_lines |= claimed_lines(doc, diagnostics[found:])
     return drop_inside_removals(diagnostics), errors
 
 
+def _run_rule(doc: Document, active: Rule, options: dict | None, diagnostics: list[Diagnostic],
+              errors: list[FileError]) -> None:
+    try:
+        diagnostics.extend(to_diagnostic(doc, active, hit) for hit in active.run(doc, options))
+    except Exception as error:  # one broken rule must not stop the run
+        errors.append(FileError(doc.path, f"rule {active.code} ({active.name}) failed: {error!r}"))
+
+
 def claimed_lines(doc: Document, diagnostics: list[Diagnostic]) -> frozenset[int]:
-    """Lines whose text lies wholly inside a removal diagnostic's span."""
+    """Lines whose text lies wholly inside one removal diagnostic's span.
+
+    Linear: each line that a removal touches is stripped once, and tested
+    with a sorted search (as in `drop_inside_removals`), however many
+    diagnostics cover it."""
+    removals = sorted((d.offset, d.end_offset, d.start.line, d.end.line)
+                      for d in diagnostics if d.category in REMOVAL)
+    if not removals:
+        return frozenset()
+    starts = [start for start, *_ in removals]
+    reach = list(accumulate((end for _, end, *_ in removals), max))
     claimed: set[int] = set()
-    for diagnostic in diagnostics:
-        if diagnostic.category not in REMOVAL:
-            continue
-        for number in range(diagnostic.start.line, diagnostic.end.line + 1):
+    next_line = 1  # the removals come in order, so each line is looked at once
+    for _, _, first, last in removals:
+        for number in range(max(first, next_line), last + 1):
             line = doc.lines[number - 1]
-            text = line.text.strip()
-            text_start = line.start + line.text.find(text[:1]) if text else line.start
-            if diagnostic.offset <= text_start and text_start + len(text) <= diagnostic.end_offset:
+            stripped = line.text.lstrip()
+            text_start = line.start + (len(line.text) - len(stripped) if stripped else 0)
+            text_end = text_start + len(stripped.rstrip())
+            index = bisect_right(starts, text_start) - 1
+            if index >= 0 and reach[index] >= text_end:
                 claimed.add(number)
+        next_line = max(next_line, last + 1)
     return frozenset(claimed)
 
 
@@ -209,6 +252,8 @@ class UnitResult:
     fixes_applied: int = 0
     fixed_stdin: str | None = None
     diff: str = ""
+    output_line: tuple[int, str] | None = None  # with Options.output: (line number, JSON line) of the record
+    linted: LintedText | None = None  # with Options.keep_text; its diagnostics are set by Run.add
 
 
 @dataclass(frozen=True)
@@ -232,7 +277,8 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -
     label = f"{unit.path} record {unit.record}" if unit.record is not None else unit.path
     result = UnitResult(label, unit.note)
     text = unit.text
-    # Only whole text files are rewritten; records and extracted pages are reported.
+    # Only whole text files are rewritten in place; JSONL and WARC records go
+    # to the --output corpus; extracted HTML pages are only reported.
     if (options.fix or options.diff) and unit.encoding is not None:
         text, result.fixes_applied = fix_text(unit, rules, config, options.unsafe_fixes)
         if options.diff:
@@ -241,15 +287,30 @@ def lint_unit(unit: Unit, rules: list[Rule], config: Config, options: Options) -
             result.fixed_stdin = text
         elif result.fixes_applied:
             write_fixed(unit, text, result.errors)
+    elif (options.output or options.diff) and unit.record is not None:
+        # A JSONL or WARC record: its fixes go to the --output corpus, or to a diff.
+        text, result.fixes_applied = fix_text(unit, rules, config, options.unsafe_fixes)
+        if options.diff:
+            result.diff = unified_diff(f"{unit.path} (record {unit.record})", unit.text, text)
+        else:
+            unit, result.output_line = rewrite_record(unit, text)
     doc = Document(text, unit.path)
     diagnostics, errors = lint_document(doc, rules, config)
     result.errors.extend(errors)
     result.diagnostics = [relocate(d, unit) for d in diagnostics]
+    if options.keep_text:
+        result.linted = LintedText(label, unit.path, unit.record, text, deletion_ranges(diagnostics), ())
     result.signatures = {code: s for code, s in corpus_signatures(doc, rules, config).items() if s is not None}
     if result.signatures:
         corpus_rule = next(r for r in rules if r.code in result.signatures)
         result.whole_text = relocate(to_diagnostic(doc, corpus_rule, whole_text_hit(text, "")), unit)
     return result
+
+
+def deletion_ranges(diagnostics: list[Diagnostic]) -> tuple[tuple[int, int], ...]:
+    """The text ranges deleted by fixes that only delete."""
+    return tuple((edit.start, edit.end) for d in diagnostics
+                 if d.fix is not None and all(not edit.content for edit in d.fix.edits) for edit in d.fix.edits)
 
 
 class Run:
@@ -263,7 +324,7 @@ class Run:
         self.cache = cache
         self.progress = progress
         self.indexes: dict[str, object] = {}
-        self.report = Report(rules=rules)
+        self.report = Report(rules=[*rules, *ENGINE_RULES])  # INP001 and co. have results too
         self._file_outcomes: list[UnitResult | FileError] = []
 
     def _corpus_diagnostics(self, result: UnitResult) -> list[Diagnostic]:
@@ -288,15 +349,21 @@ class Run:
             if self.progress is not None:
                 self.progress.file()
             return
-        self._file_outcomes.append(outcome)
+        if self.cache is not None:  # kept for the cache only: without one, memory stays flat on a huge file
+            self._file_outcomes.append(outcome)
         if isinstance(outcome, FileError):
             self.report.errors.append(outcome)
+            return
+        if isinstance(outcome, Diagnostic):  # a record that could not be read (INP001)
+            self.report.diagnostics.append(outcome)
             return
         if self.progress is not None:
             self.progress.document()
         corpus = self._corpus_diagnostics(outcome)
-        self.report.diagnostics.extend(drop_inside_removals(outcome.diagnostics + corpus)
-                                       if corpus else outcome.diagnostics)
+        diagnostics = drop_inside_removals(outcome.diagnostics + corpus) if corpus else outcome.diagnostics
+        self.report.diagnostics.extend(diagnostics)
+        if outcome.linted is not None:
+            self.report.documents.append(dataclasses.replace(outcome.linted, diagnostics=tuple(diagnostics)))
         self.report.errors.extend(outcome.errors)
         self.report.fixes_applied += outcome.fixes_applied
         if outcome.fixed_stdin is not None:
@@ -330,6 +397,8 @@ class Run:
                 yield item
             elif isinstance(item, FileError):
                 self.report.errors.append(item)
+            elif isinstance(item, Diagnostic):  # a record that could not be read (INP001)
+                self.report.diagnostics.append(item)
 
 
 def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options: Options | None = None,
@@ -341,6 +410,10 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options:
     meter = Progress.on_terminal(lambda: sum(1 for _ in iter_files(paths, config))) if progress else None
     run = Run(rules, config, cache, meter)
     stream = run.stream(paths, options)
+    output = CorpusOutput(paths[0], format_of(paths[0], options.input_format), options.output, config) \
+        if options.output else None
+    if output is not None:
+        stream = output.units(stream)
     if options.dask_scheduler is not None:
         from . import dask
 
@@ -351,8 +424,12 @@ def lint_paths(paths: Iterable[str], rules: list[Rule], config: Config, options:
         outcomes = map_stream(stream, rules, config, options)
     else:
         outcomes = (lint_unit(item, rules, config, options) if isinstance(item, Unit) else item for item in stream)
+    if output is not None:
+        outcomes = output.write(outcomes)
     for outcome in outcomes:
         run.add(outcome)
+    if output is not None:
+        output.close(run.report.errors, run.report.notes)
     if meter is not None:
         meter.close()
     report = run.report

@@ -53,6 +53,7 @@ class Unit:
     locate: Locate | None = None
     record_offset: int | None = None  # WARC: byte offset of the record in the archive
     note: str | None = None  # e.g. the encoding, when it is not UTF-8, or why a binary file was skipped
+    skipped: bool = False  # skipped on purpose (binary data): there is no text, only the note
 
 
 def format_of(path: str, forced: str | None = None) -> str | None:
@@ -257,7 +258,7 @@ def read_bytes(path: str) -> bytes:
 def skipped(path: str, reason: str, record: str | None = None) -> Unit:
     """A file or record that is skipped on purpose (binary data): a unit with
     no text and a note, so the run reports it without failing."""
-    return Unit(path, "", record=record, note=reason)
+    return Unit(path, "", record=record, note=reason, skipped=True)
 
 
 def text_units(path: str, data: bytes, config: Config, forced: bool = False) -> Iterator[Unit]:

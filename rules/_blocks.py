@@ -14,6 +14,7 @@ import yaml
 
 from newslint.document import Document, Paragraph
 from newslint.model import Fix
+from newslint.packs import SAFE_LOADER
 
 # Characters that may close a sentence after its final punctuation: closing
 # quotes and brackets, ASCII and typographic.
@@ -33,7 +34,8 @@ TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 def word_list(name: str) -> frozenset[str]:
     """A case-folded word list from `data/function_words.yaml`."""
     text = resources.files("newslint.rules").joinpath("data/function_words.yaml").read_text("utf-8")
-    return frozenset(word.casefold() for word in yaml.safe_load(text)[name])
+    words = yaml.load(text, Loader=SAFE_LOADER)[name]
+    return frozenset(word.casefold() for word in words)
 
 
 def consecutive_runs(indexes: Iterable[int]) -> list[list[int]]:

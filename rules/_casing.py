@@ -21,12 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 import yaml
 
-from newslint.document import Document, Token
+from newslint.document import Document, Paragraph, Token
 
+T = TypeVar("T")
 GAZETTEER = "data/gazetteer_proper_nouns.yaml"
 # A lower-case word after one of these is used as a common noun (`an army`).
 DETERMINERS = frozenset("a an the this that these those each every some any no another such "
@@ -39,6 +40,12 @@ MAX_PARTICLE_LENGTH = 3
 # Characters that make a run of text a URL, handle, path, hashtag or code.
 LINK_MARKS = ("://", "www.", "@", "/", "\\", "_", "=", "#", "`", "|")
 DOMAIN_DOT = re.compile(r"\w\.\w")  # `arduino.org`, `add.wasm`
+# A run of non-space characters longer than this on either side of a word is
+# not prose (a URL, a path, base64, a page of text glued together): the run
+# is not read further, so that many words in one endless run stay linear.
+MAX_RUN_SIDE = 200
+UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+NON_SPACES = re.compile(r"\S*")
 # Marks of a line of code or a shell command: braces, assignments, calls,
 # prompts, a final semicolon, command-line options.
 CODE_LIKE = re.compile(r"[{}=]|&&|\w\(|^\s*[$>]\s|;\s*$|(?:^|\s)--?[a-z]", re.MULTILINE)
@@ -125,15 +132,32 @@ def stem(word: str) -> str:
 
 def is_link_part(text: str, start: int, end: int) -> bool:
     """True when text[start:end] lies in a URL, e-mail address, handle,
-    hashtag, file name or code: their casing is not prose casing."""
-    run_start = start
-    while run_start > 0 and not text[run_start - 1].isspace():
-        run_start -= 1
-    run_end = end
-    while run_end < len(text) and not text[run_end].isspace():
-        run_end += 1
-    run = text[run_start:run_end]
+    hashtag, file name or code: their casing is not prose casing. So does a
+    word in a run of more than MAX_RUN_SIDE non-space characters either side."""
+    window = max(0, start - MAX_RUN_SIDE - 1)  # room for the space before a run of MAX_RUN_SIDE
+    last_space = UP_TO_LAST_SPACE.match(text, window, start)
+    if last_space is None and window > 0:
+        return True
+    after = NON_SPACES.match(text, end, end + MAX_RUN_SIDE + 1).end()
+    if after > end + MAX_RUN_SIDE:
+        return True
+    run = text[last_space.end() if last_space else 0:after]
     return any(mark in run for mark in LINK_MARKS) or bool(DOMAIN_DOT.search(run))
+
+
+def per_paragraph(doc: Document, key: str, paragraph: Paragraph, compute: Callable[[Paragraph], T]) -> T:
+    """compute(paragraph), once per paragraph and key. The casing rules ask
+    about a word's paragraph for every sentence or word, and a paragraph can
+    be a 5 MB line: asking afresh each time would be quadratic."""
+    known = doc.memo(key, lambda d: {})
+    if paragraph.index not in known:
+        known[paragraph.index] = compute(paragraph)
+    return known[paragraph.index]
+
+
+def is_title_like(doc: Document, paragraph: Paragraph) -> bool:
+    """`paragraph.is_title_like`, which reads the whole paragraph, once per paragraph."""
+    return per_paragraph(doc, "casing.title-like", paragraph, lambda p: p.is_title_like)
 
 
 def is_keyword_list(doc: Document, offset: int) -> bool:
@@ -141,12 +165,19 @@ def is_keyword_list(doc: Document, offset: int) -> bool:
     are lower case by design: a paragraph without final punctuation that lists
     comma-separated items, or is short and mostly lower-case words."""
     paragraph = doc.paragraph_at(offset)
-    if paragraph is None or paragraph.ends_sentence:
+    return paragraph is not None and per_paragraph(doc, "casing.keyword-list", paragraph,
+                                                   lambda p: _is_keyword_list(doc, p))
+
+
+def _is_keyword_list(doc: Document, paragraph: Paragraph) -> bool:
+    if paragraph.ends_sentence:
         return False
     if paragraph.body.count(",") >= 2:
         return True
+    if not is_title_like(doc, paragraph):
+        return False
     words = doc.tokens_between(paragraph.body_start, paragraph.end)
-    return paragraph.is_title_like and 2 * sum(1 for word in words if word.text[0].islower()) > len(words)
+    return 2 * sum(1 for word in words if word.text[0].islower()) > len(words)
 
 
 def is_technical(doc: Document) -> bool:
@@ -266,7 +297,7 @@ def _is_standalone(doc: Document, index: int) -> bool:
         # `“`, `(` or a dash are capitalised whatever the word.
         return False
     paragraph = doc.paragraph_at(token.start)
-    if paragraph is None or paragraph.is_title_like:
+    if paragraph is None or is_title_like(doc, paragraph):
         return False  # headings are title case
     return not _in_longer_name(doc, index)
 
@@ -382,5 +413,9 @@ def _is_mention(text: str, start: int, end: int) -> bool:
 
 
 def _in_code(doc: Document, offset: int) -> bool:
-    line = doc.lines[doc.position(offset).line - 1]
-    return bool(CODE_LIKE.search(line.text))
+    """Is the word on a line of code? Asked once per line, not per word."""
+    number = doc.position(offset).line
+    known = doc.memo("casing.code-lines", lambda d: {})
+    if number not in known:
+        known[number] = bool(CODE_LIKE.search(doc.lines[number - 1].text))
+    return known[number]

@@ -26,7 +26,6 @@ import yaml
 
 from newslint.document import WORD, Document, Paragraph
 from newslint.language import stopwords
-from newslint.rules import chrome_line_run
 from newslint.rules.chrome_line_run import CAPITALISED, CLAUSE_END, LOWER_LONG_WORD
 
 
@@ -78,15 +77,23 @@ SECONDARY_SCORE = 5.0
 SECONDARY_PROSE = 2
 SECONDARY_KEPT = frozenset({Kind.PROSE, Kind.RUN_ON, Kind.ITEM, Kind.HEADING, Kind.LISTED})
 
-# Headline and lead: looked for this many lines above the body; a title
+# Headline and lead: looked for this many unreported lines above the body; a title
 # line is the headline if it is the nearest one, or shares TITLE_OVERLAP of
 # its content words (or TITLE_SHARED words) with the first LEAD_LINES lines
 # of the body; a prose line there is a dek or the lead.
 TITLE_WINDOW = 60
 LEAD_LINES = 6
+# ... and the fragments of prose among the LEAD_ABOVE lines just above it
+# (a lead split over lines: `is coddling criminals`), but not the site's
+# name or menu entries there.
+LEAD_ABOVE = 2
+LEAD_FRAGMENT_KINDS = frozenset({Kind.PROSE, Kind.RUN_ON, Kind.DATA, Kind.OTHER})
 TITLE_OVERLAP = 0.2
 TITLE_SHARED = 2
 TITLE_WORDS = (3, 20)
+# Beyond TITLE_WINDOW, a title is the headline only if it shares this share
+# of its content words with the body's first lines.
+FAR_TITLE_OVERLAP = 0.5
 # The kinds a headline has; a line of another kind (`Erstellt: vor 4
 # Stunden`, `Share this:`) is never taken for the headline for being nearest.
 HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.HEADING, Kind.MENU})
@@ -158,15 +165,9 @@ class Layout:
 
 def claimed_paragraphs(doc: Document) -> frozenset[int]:
     """Paragraphs that another chrome rule reports: the lines the runner
-    says are claimed, plus the menu runs of CHR201, which runs in the same
-    late pass and so is not among them."""
-    return doc.memo("zones.claimed", _claimed_paragraphs)
-
-
-def _claimed_paragraphs(doc: Document) -> frozenset[int]:
-    lines = set(doc.claimed_lines)
-    for hit in chrome_line_run.check.run(doc):
-        lines.update(range(doc.position(hit.start).line, doc.end_position(hit.end).line + 1))
+    says are claimed, which include the menu runs of CHR201 (the runner
+    adds each late rule's claims before the next late rule runs)."""
+    lines = doc.claimed_lines
     return frozenset(p.index for p in doc.paragraphs if p.first_line in lines)
 
 
@@ -178,7 +179,7 @@ def layout(doc: Document, min_claimed: int, min_prose: int) -> Layout | None:
         return None  # an article on its own, or a page the phrase rules see nothing of
     kinds, sizes = line_kinds(doc, claimed)
     found = stretches(weights(doc.paragraphs, kinds, sizes))
-    body = body_span(found)
+    body = body_span(found, kinds)
     if body is None:
         return None
     first, last = body
@@ -199,7 +200,7 @@ def line_kinds(doc: Document, claimed: frozenset[int]) -> tuple[list[Kind], list
     _mark_tables(kinds, paragraphs)
     _mark_contents(kinds, paragraphs)
     _mark_headings(kinds, paragraphs)
-    _mark_threads(kinds)
+    _mark_threads(kinds, paragraphs, sized)
     _mark_introduced_lists(kinds, paragraphs)
     return kinds, [size for size, _ in sized]
 
@@ -226,7 +227,7 @@ def _kind(paragraph: Paragraph, words: list[str], size: float, cjk: int, stops: 
     prose = _prose_kind(paragraph, body, words, size, cjk, stops)
     if prose is not None:
         return prose
-    if size <= STAMP_MAX_WORDS and _stamp_pattern().search(body) and not TABLE_RULE.search(body):
+    if _is_stamp(body, size):
         return Kind.STAMP
     if paragraph.is_list_item:
         return Kind.ITEM if size >= 5 and not cjk and LOWER_LONG_WORD.search(body) else Kind.MENU
@@ -235,6 +236,10 @@ def _kind(paragraph: Paragraph, words: list[str], size: float, cjk: int, stops: 
     if CLAUSE_END.search(body):
         return Kind.OTHER
     return Kind.MENU if size <= SHORT_LINE_WORDS else Kind.TITLE
+
+
+def _is_stamp(body: str, size: float) -> bool:
+    return size <= STAMP_MAX_WORDS and bool(_stamp_pattern().search(body)) and not TABLE_RULE.search(body)
 
 
 def _prose_kind(paragraph: Paragraph, body: str, words: list[str], size: float, cjk: int,
@@ -300,11 +305,14 @@ def _mark_headings(kinds: list[Kind], paragraphs: list[Paragraph]) -> None:
             kinds[i] = Kind.HEADING
 
 
-def _mark_threads(kinds: list[Kind]) -> None:
+def _mark_threads(kinds: list[Kind], paragraphs: list[Paragraph], sized: list[tuple[float, int]]) -> None:
     """Timestamp lines each followed by prose, over and over: a comment
-    thread (`Armanox June 28, 2015 at 10:25 pm` / `Really, no Shagrath?`)."""
+    thread (`Armanox June 28, 2015 at 10:25 pm` / `Really, no Shagrath?`).
+    A timestamp that a phrase rule reports (`December 10, 2020 at 3:15
+    pm`) heads a comment too."""
     heads = [i for i, kind in enumerate(kinds)
-             if kind is Kind.STAMP and any(k in PROSE_KINDS for k in kinds[i + 1:i + 3])]
+             if (kind is Kind.STAMP or (kind is Kind.CLAIMED and _is_stamp(paragraphs[i].body, sized[i][0])))
+             and any(k in PROSE_KINDS for k in kinds[i + 1:i + 3])]
     threads: list[list[int]] = []
     for head in heads:
         if threads and head - threads[-1][-1] <= THREAD_GAP:
@@ -374,14 +382,24 @@ def stretches(scores: list[float]) -> list[Stretch]:
     return found
 
 
-def body_span(found: list[Stretch]) -> tuple[int, int] | None:
+def body_span(found: list[Stretch], kinds: list[Kind]) -> tuple[int, int] | None:
     """(first, last) paragraph index of the body: the heaviest stretch,
-    widened to the other stretches nearly as heavy."""
+    widened to the other stretches nearly as heavy (an article split by a
+    photo gallery), but not downwards across a comment thread: comments
+    follow the article, and what comes after them (a privacy notice, a
+    sign-up box) is not article."""
     top = max((stretch.score for stretch in found), default=0.0)
     if top < MIN_BODY_SCORE or top < MIN_SHARE * sum(stretch.score for stretch in found):
         return None
     parts = [s for s in found if s.score >= max(HULL_SHARE * top, MIN_PART_SCORE)]
-    return parts[0].first, parts[-1].last
+    last = next(i for i, part in enumerate(parts) if part.score == top)
+    while last + 1 < len(parts) and not _thread_between(kinds, parts[last], parts[last + 1]):
+        last += 1
+    return parts[0].first, parts[last].last
+
+
+def _thread_between(kinds: list[Kind], before: Stretch, after: Stretch) -> bool:
+    return any(kinds[i] is Kind.THREAD for i in range(before.last + 1, after.first))
 
 
 # -- what is kept outside the body ----------------------------------------------------------------
@@ -412,23 +430,41 @@ def headline_and_lead(doc: Document, kinds: list[Kind], sizes: list[float], firs
     """Lines above the body that are its headline (the nearest title line,
     or one on the body's topic: `Napa Co. enters exclusive agreement` over
     a body about Napa County), its dateline, its dek or its lead (prose cut
-    off from the body by a byline or a photo credit)."""
+    off from the body by a byline or a photo credit). Beyond TITLE_WINDOW
+    lines, when the lines between are reported ones (a video player between
+    headline and body), only a title mostly made of the body's words is kept."""
     paragraphs = doc.paragraphs
     stops = stopwords().get(doc.language or "", _all_stopwords())
-    topic = set().union(*(_content_words(p.text, stops) for p in paragraphs[first:first + LEAD_LINES]))
+    above = [p for p in paragraphs[max(0, first - LEAD_ABOVE):first] if kinds[p.index] in LEAD_FRAGMENT_KINDS]
+    topic = set().union(*(_content_words(p.text, stops) for p in above + paragraphs[first:first + LEAD_LINES]))
     nearest = True
-    for i in range(first - 1, max(0, first - TITLE_WINDOW) - 1, -1):
+    for i in _window_above(kinds, first):
         paragraph, kind = paragraphs[i], kinds[i]
-        if kind in PROSE_KINDS or kind is Kind.STAMP:
+        near = first - i <= TITLE_WINDOW
+        if near and (kind in PROSE_KINDS or kind is Kind.STAMP):
             yield i
         elif _is_title(paragraph, kind, sizes[i]):
             headline_shaped = kind in HEADLINE_KINDS and not paragraph.is_list_item
             words = _content_words(paragraph.body, stops)
             shared = len(words & topic)
-            if (nearest and headline_shaped) or (
-                    words and (shared >= TITLE_OVERLAP * len(words) or shared >= TITLE_SHARED)):
+            on_topic = words and (shared >= TITLE_OVERLAP * len(words) or shared >= TITLE_SHARED)
+            far_on_topic = headline_shaped and shared >= max(TITLE_SHARED, FAR_TITLE_OVERLAP * len(words))
+            if (near and ((nearest and headline_shaped) or on_topic)) or far_on_topic:
                 yield i
             nearest = nearest and not headline_shaped
+
+
+def _window_above(kinds: list[Kind], first: int) -> Iterator[int]:
+    """Indexes above the body, nearest first, up to TITLE_WINDOW lines that
+    no other rule reports: a video player or a menu that the phrase rules
+    report may stand between the headline and the body, however long."""
+    unclaimed = 0
+    for i in range(first - 1, -1, -1):
+        if kinds[i] is not Kind.CLAIMED:
+            unclaimed += 1
+            if unclaimed > TITLE_WINDOW:
+                return
+        yield i
 
 
 def _is_title(paragraph: Paragraph, kind: Kind, size: float) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from itertools import takewhile
 from typing import Iterator
 
 from newslint.document import Document, Paragraph
@@ -32,6 +33,13 @@ ITEM_COUNT = re.compile(r"\s*\(\d[\d,.]*\)$")
 CLAUSE_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
 # A dateline under a headline: `December 4, 2018`, `4 December 2018 | 10:15`.
 DATE_LINE = re.compile(r"(?:\w+,? )?(?:\w+ \d{1,2}|\d{1,2} \w+),? \d{4}\b.{0,30}")
+# A teaser list under a widget heading: bulleted (`*`, `•`, `-`), not
+# numbered, TEASER_MIN_ITEMS or more headlines of TEASER_MIN_WORDS or more
+# words; a headline does not end in `.`, `;`, `:` or `,` (`?` and `!` may end one).
+BULLET = re.compile(r"[*•\-–·▪◦‣]\s")
+HEADLINE_END = re.compile(r"[.;:,]['\"”’)\]]*$")
+TEASER_MIN_ITEMS = 2
+TEASER_MIN_WORDS = 6
 # Lines at least this long, or ending a sentence with this many words, are prose.
 PROSE_WORDS = 15
 SENTENCE_WORDS = 6
@@ -76,6 +84,11 @@ def check(doc: Document, options: dict):
     flagged when it holds at least `min_lines` micro lines, or a separator
     line, or a one-line menu. Blank lines do not break a run.
 
+    It also flags a teaser list under a line that a chrome phrase rule
+    reports (`Related Stories`, `Most Popular`, `Recent Posts`): two or more
+    bulleted headlines of 6 to `max_title_words` words, in any case, that do
+    not end in `.`, `;`, `:` or `,` (`* Do masks protect you? It depends`).
+
     Lines that a chrome phrase rule reports (`Subscribe`, `Source: NBC News`)
     are left to that rule but count towards the run. Article structure is
     protected:
@@ -89,7 +102,8 @@ def check(doc: Document, options: dict):
     * a list whose entries come back further down as section headings is
       the article's table of contents;
     * a single short line, or a pair such as `Source:` / `NBC News`, is
-      never a run.
+      never a run;
+    * a numbered list under a widget heading is a ranking, not a teaser list.
 
     ## Why is this bad?
     A whole-page scrape keeps the site's navigation menus, section lists and
@@ -109,10 +123,14 @@ def check(doc: Document, options: dict):
     """
     entries = [Entry(p, _shape(doc, p, options)) for p in doc.paragraphs]
     headings = _headings(entries)
+    in_runs: set[int] = set()
     for start, end in _runs(entries):
         kept = _without_headings(entries, start, end)
         if kept and _is_chrome_run(entries, start, end, headings, options):
+            in_runs.update(entry.paragraph.index for entry in kept)
             yield from _unclaimed_pieces(doc, kept)
+    for teasers in _teaser_lists(entries, options):
+        yield from _unclaimed_pieces(doc, [entry for entry in teasers if entry.paragraph.index not in in_runs])
 
 
 def _shape(doc: Document, paragraph: Paragraph, options: dict) -> Shape:
@@ -234,6 +252,32 @@ def _is_article_list(entries: list[Entry], start: int, end: int) -> bool:
     introduced = before.shape is not Shape.CLAIMED and before.paragraph.text.rstrip().endswith(":")
     enclosed = before.shape is Shape.PROSE and after is not None and after.shape is Shape.PROSE
     return introduced or enclosed
+
+
+def _teaser_lists(entries: list[Entry], options: dict) -> Iterator[list[Entry]]:
+    """Bulleted headlines under a line that a chrome phrase rule reports
+    (`Related Stories`, `Most Popular`, `Recent Posts`): at least two items,
+    each of TEASER_MIN_WORDS to `max_title_words` words and without sentence
+    punctuation at its end, in any case (`* Do masks offer protection? It
+    depends`). A list under a line ending in `:` is the article's; a
+    numbered list is a ranking."""
+    for index, heading in enumerate(entries):
+        if heading.shape is not Shape.CLAIMED or heading.paragraph.is_list_item:
+            continue
+        if heading.paragraph.text.rstrip().endswith(":"):
+            continue
+        # A generator, not a slice: copying the tail for every heading was quadratic.
+        following = (entries[position] for position in range(index + 1, len(entries)))
+        items = list(takewhile(lambda entry: _is_teaser_headline(entry, options), following))
+        if len(items) >= TEASER_MIN_ITEMS:
+            yield items
+
+
+def _is_teaser_headline(entry: Entry, options: dict) -> bool:
+    paragraph = entry.paragraph
+    return (entry.shape is not Shape.CLAIMED and paragraph.is_list_item and BULLET.match(paragraph.text) is not None
+            and TEASER_MIN_WORDS <= paragraph.word_count <= options["max_title_words"]
+            and not HEADLINE_END.search(paragraph.body))
 
 
 def _unclaimed_pieces(doc: Document, run: list[Entry]) -> Iterator[Hit]:

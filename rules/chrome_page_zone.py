@@ -19,12 +19,14 @@ def check(doc: Document, options: dict):
     length; menu entries, timestamps, short list items and the lines that
     other chrome rules report weigh against), and the body is the stretch
     of maximum total weight, widened to further stretches of prose nearly
-    as heavy (an article split by a photo gallery). It then flags the runs
-    of lines before and after the body that no other rule reports: site
-    name and navigation, prices and coordinates of a travel widget, link
-    lists, tag clouds (`* HTML5 (176)`), related-article teasers, comment
-    threads (a timestamp line followed by prose, over and over) and footer
-    text.
+    as heavy (an article split by a photo gallery), but not downwards
+    across a comment thread: what follows the comments (a privacy notice)
+    is not article. It then flags the runs of lines before and after the
+    body that no other rule reports: site name and navigation, prices and
+    coordinates of a travel widget, link lists, tag clouds (`* HTML5
+    (176)`), related-article teasers, comment threads (a timestamp line
+    followed by prose, over and over, also when another rule reports the
+    timestamps) and footer text.
 
     It stays quiet unless the text is clearly a whole page: other chrome
     rules must report at least `min_claimed_lines` lines of it (so it needs
@@ -34,8 +36,11 @@ def check(doc: Document, options: dict):
 
     Around the body it keeps:
     * the headline: the nearest title line above the body, and title lines
-      on the body's topic (sharing its content words), even when a byline,
-      date and share buttons stand between;
+      on the body's topic (sharing its content words with the body's first
+      lines and the lead fragments just above it), even when a byline, date
+      and share buttons stand between; beyond 60 lines, a title mostly made
+      of the body's words, when the lines between are mostly reported ones
+      (a video player);
     * prose and timestamp lines shortly above the body: a dek, a lead cut
       off by a photo credit, the dateline;
     * the document's first line, when it is title-shaped;
@@ -74,9 +79,9 @@ def check(doc: Document, options: dict):
     ```
     The travel widget (`56.8198, -5.1052`, `Hotels from £45`) and the two
     teaser headlines under `Related Stories` are flagged, as two runs. The
-    headline and the dateline are kept; the skip link, menu, site name,
-    byline, share button, `Related Stories` and footer lines are left to
-    the rules that report them (CHR114, CHR201, CHR102, CHR105, CHR106,
+    headline is kept; the skip link, menu, site name, byline, dateline,
+    share button, `Related Stories` and footer lines are left to the rules
+    that report them (CHR114, CHR201, CHR102, CHR118, CHR105, CHR106,
     CHR117, CHR112).
     """
     layout = _zones.layout(doc, options["min_claimed_lines"], options["min_body_prose"])

@@ -1,9 +1,11 @@
 """DUP003: the same article in two documents of one run."""
 from __future__ import annotations
 
-from hashlib import blake2b
+import sys
+from array import array
+from hashlib import blake2b, sha1
+from operator import methodcaller
 from typing import NamedTuple
-
 
 from newslint.rule import corpus_rule
 
@@ -12,7 +14,10 @@ SCHEME = "affine32"  # datasketch's hashing scheme, named so sketches can be reb
 
 class Signature(NamedTuple):
     digest: bytes  # of the normalised word sequence: exact copies
-    shingles: tuple[bytes, ...]  # word shingles, for the MinHash of near copies
+    # datasketch's `sha1_hash32` of each word shingle: the per-shingle half
+    # of the MinHash, done where the document is linted (4 bytes a shingle,
+    # against about 30 for the shingle itself). Their order does not matter.
+    hashes: array
 
 
 @corpus_rule("DUP003", "cross-file-duplicate", category="duplication",
@@ -31,10 +36,13 @@ class CrossFileDuplicate:
     document, pointing at the earlier one. Documents under `min_words` words
     are not compared.
 
-    Memory is bounded per document: the index keeps one 8-byte digest and a
-    MinHash of `num_perm` 64-bit values (512 bytes by default) plus the LSH
-    buckets. Shingles beyond `max_shingles` are sampled by hash, so a huge
-    document costs no more than a long article.
+    Memory is bounded per document. Where the document is linted (a worker
+    process under `--jobs`), its shingles are hashed, and only those 32-bit
+    hashes travel: 4 bytes a shingle, at most `max_shingles` (4,096, so
+    16 kB) however long the document, since shingles beyond that are sampled
+    by hash. The index then keeps one 8-byte digest and a MinHash of
+    `num_perm` 32-bit values (256 bytes by default) plus their LSH bucket
+    keys, and drops the hashes.
 
     There is no fix: which copy to keep is a decision for a person.
 
@@ -58,23 +66,24 @@ class CrossFileDuplicate:
 
     @staticmethod
     def signature(doc, options: dict) -> Signature | None:
-        words = [token.text.casefold() for token in doc.tokens]
-        if len(words) < options["min_words"]:
+        if len(doc.token_texts) < options["min_words"]:
             return None
+        words = " ".join(doc.token_texts).casefold().split(" ")  # casefold once, not word by word
         size = options["shingle_words"]
-        shingles = {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+        shingles = set(map(str.encode, map(" ".join, zip(*(words[i:] for i in range(size))))))
         if len(shingles) > options["max_shingles"]:
             # A consistent sample: the same shingles are kept in every copy.
             shingles = set(sorted(shingles, key=lambda s: blake2b(s, digest_size=8).digest())
                            [:options["max_shingles"]])
         digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
-        return Signature(digest, tuple(sorted(shingles)))
+        return Signature(digest, _sha1_hash32(shingles))
 
     def _sketch(self, signature: Signature):
         from datasketch import MinHash
 
-        sketch = MinHash(num_perm=self.options["num_perm"], seed=1, scheme=SCHEME)
-        sketch.update_batch(list(signature.shingles))
+        # The hashes are already datasketch's sha1_hash32 values: `int` passes them on.
+        sketch = MinHash(num_perm=self.options["num_perm"], seed=1, scheme=SCHEME, hashfunc=int)
+        sketch.update_batch(signature.hashes)
         return sketch
 
     def _insert(self, sketch) -> None:
@@ -105,3 +114,13 @@ class CrossFileDuplicate:
         if best is not None and best[0] >= self.options["threshold"]:
             return f"Near-duplicate of {self.labels[best[1]]} (about {best[0]:.0%} of its 5-word shingles shared)"
         return None
+
+
+
+def _sha1_hash32(shingles: set[bytes]) -> array:
+    """datasketch's `sha1_hash32` (the first 4 bytes of SHA-1, little-endian)
+    of every shingle, without a Python-level call or int per shingle."""
+    digests = array("I", b"".join(map(methodcaller("digest"), map(sha1, shingles))))
+    if sys.byteorder == "big":
+        digests.byteswap()
+    return digests[::5]  # a digest is 20 bytes: 5 unsigned 32-bit words, the first is the hash

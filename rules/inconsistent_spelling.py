@@ -34,7 +34,7 @@ class Spelling:
     """One spelling of a name: where it occurs, and how it is cased."""
 
     folded: str
-    indexes: list[int] = field(default_factory=list)  # into doc.tokens
+    indexes: list[int] = field(default_factory=list)  # into doc.token_texts
     title_case: Counter = field(default_factory=Counter)  # surface -> count
     lower_case: int = 0
     # The capitalised words right before and right after it (`Michelle` ->
@@ -130,33 +130,35 @@ def _report(doc: Document, minority: Spelling, majority: Spelling) -> Iterator[H
     preferred, times = majority.surface, len(majority.indexes)
     count = f"{times} time{'s' if times > 1 else ''}"
     for index in minority.indexes:
-        token = doc.tokens[index]
-        name = POSSESSIVE.sub("", token.text)
-        end = token.start + len(name)
+        start = doc.token_starts[index]
+        name = POSSESSIVE.sub("", doc.token_texts[index])
+        end = start + len(name)
         replacement = preferred.upper() if name.isupper() else preferred
-        yield Hit(token.start, end, f"`{name}` is spelled `{preferred}` elsewhere in this document ({count})",
-                  Fix.replace(token.start, end, replacement, f"Write `{replacement}`", safe=False))
+        yield Hit(start, end, f"`{name}` is spelled `{preferred}` elsewhere in this document ({count})",
+                  Fix.replace(start, end, replacement, f"Write `{replacement}`", safe=False))
 
 
 def _variant_groups(doc: Document) -> list[list[Spelling]]:
     """Groups of two or more spellings of one name. Capitalised words are
     bucketed by a normalised key, so no pair of words is ever compared; only
     the rare buckets with two spellings get a second look."""
+    words = set(doc.token_texts)  # each distinct word once: names repeat
     buckets: dict[str, set[str]] = defaultdict(set)
-    for token in doc.tokens:
-        if token.text[0].isupper():
-            name = _name(token.text)
+    for word in words:
+        if word[0].isupper():
+            name = _name(word)
             if name:
                 buckets[_key(name.casefold())].add(name.casefold())
     variants = {spelling: key for key, spellings in buckets.items() if len(spellings) > 1
                 for spelling in spellings}
     if not variants:
         return []
+    wanted = {word for word in words if _name(word).casefold() in variants}
     groups: dict[str, dict[str, Spelling]] = defaultdict(dict)
-    for index, token in enumerate(doc.tokens):
-        name = _name(token.text)
-        folded = name.casefold()
-        if folded in variants:
+    for index, word in enumerate(doc.token_texts):
+        if word in wanted:
+            name = _name(word)
+            folded = name.casefold()
             _count(doc, index, name, groups[variants[folded]].setdefault(folded, Spelling(folded)))
     return [list(spellings.values()) for spellings in groups.values()
             if max(map(len, spellings)) >= MIN_LONGEST and all(s.is_name for s in spellings.values())]
@@ -185,11 +187,12 @@ def _neighbour_name(doc: Document, index: int, step: int) -> str | None:
     """The capitalised word one space before (step -1) or after (step 1)
     token `index`, or None."""
     other = index + step
-    if not 0 <= other < len(doc.tokens):
+    texts = doc.token_texts
+    if not 0 <= other < len(texts):
         return None
-    token, neighbour = doc.tokens[index], doc.tokens[other]
-    gap = doc.text[neighbour.end:token.start] if step < 0 else doc.text[token.end:neighbour.start]
-    return neighbour.text if gap in (" ", "\u00a0") and neighbour.text[0].isupper() else None
+    first, second = sorted((index, other))
+    gap = doc.text[doc.token_ends[first]:doc.token_starts[second]]
+    return texts[other] if gap in (" ", "\u00a0") and texts[other][0].isupper() else None
 
 
 @lru_cache(maxsize=4096)

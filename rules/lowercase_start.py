@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import Iterator
 
 from newslint.document import Document, Paragraph, Sentence, Token
 from newslint.model import Fix, Hit
 from newslint.rule import rule
 from newslint.rules._casing import (CODE_LIKE, OPENING_QUOTES, capitalise, is_keyword_list, is_link_part,
-                                    is_technical, proper_nouns)
+                                    is_technical, is_title_like, per_paragraph, proper_nouns)
 
 # A line ending like this goes on in the next line: a sentence broken in two.
 CONTINUED_LINE_ENDINGS = ",;:-–—(/&"
@@ -85,14 +86,20 @@ def _is_lowercase_start(doc: Document, sentence: Sentence, word: Token) -> bool:
     if _is_label(doc.text, word) or is_link_part(doc.text, word.start, word.end) or is_keyword_list(doc, word.start):
         return False
     paragraph = doc.paragraphs[sentence.paragraph]
-    if CODE_LIKE.search(paragraph.text) or (paragraph.is_title_like and any(c.isdigit() for c in paragraph.text)):
-        return False  # code, and short lines with dates or numbers: `jbyars October 28, 2015 at 6:09 pm`
+    if per_paragraph(doc, "casing.code-or-dated", paragraph, lambda p: _is_code_or_dated(doc, p)):
+        return False
     if sentence.start != paragraph.body_start:
         before = doc.text[max(paragraph.body_start, sentence.start - LOOK_BEHIND):sentence.start]
         return not NOT_A_SENTENCE_END.search(before)
     if paragraph.is_list_item:
         return _list_is_capitalised(doc, paragraph)
     return not _continues_previous_line(doc, paragraph)
+
+
+def _is_code_or_dated(doc: Document, paragraph: Paragraph) -> bool:
+    """Code, and short lines with dates or numbers: `jbyars October 28, 2015 at 6:09 pm`."""
+    return bool(CODE_LIKE.search(paragraph.text)) or (is_title_like(doc, paragraph)
+                                                      and any(c.isdigit() for c in paragraph.text))
 
 
 def _is_label(text: str, word: Token) -> bool:
@@ -116,15 +123,17 @@ def _continues_previous_line(doc: Document, paragraph: Paragraph) -> bool:
 def _list_is_capitalised(doc: Document, item: Paragraph) -> bool:
     """Do most items of the list around `item` start with a capital? Lists of
     lower-case items (`* cutting taxes;`) are a style, not a slip."""
-    siblings = _list_around(doc, item)
-    capitalised = sum(1 for sibling in siblings if sibling.body[:1].isupper())
-    return capitalised >= 2 and 2 * capitalised > len(siblings)
+    return doc.memo("casing.capitalised-lists", _capitalised_lists)[item.index]
 
 
-def _list_around(doc: Document, item: Paragraph) -> list[Paragraph]:
-    first = last = item.index
-    while first > 0 and doc.paragraphs[first - 1].is_list_item:
-        first -= 1
-    while last + 1 < len(doc.paragraphs) and doc.paragraphs[last + 1].is_list_item:
-        last += 1
-    return doc.paragraphs[first:last + 1]
+def _capitalised_lists(doc: Document) -> dict[int, bool]:
+    """For each list item, whether its list is capitalised: each list is read
+    once, not once per item (a list of a million items stays linear)."""
+    capitalised_lists: dict[int, bool] = {}
+    for is_list, run in groupby(doc.paragraphs, key=lambda paragraph: paragraph.is_list_item):
+        if is_list:
+            items = list(run)
+            capitalised = sum(1 for item in items if item.body[:1].isupper())
+            verdict = capitalised >= 2 and 2 * capitalised > len(items)
+            capitalised_lists.update((item.index, verdict) for item in items)
+    return capitalised_lists

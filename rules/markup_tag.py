@@ -11,14 +11,28 @@ import yaml
 from newslint.document import Document
 from newslint.model import Hit
 from newslint.rule import rule
-from newslint.rules._markup import is_quoted, markup_hits, shorten
+from newslint.rules._markup import closing_tags, is_quoted, markup_hits, shorten
 
+# An element tag. The attributes are taken possessively (`*+`): a lazy `*?`
+# followed by `\s*` would re-read a long run of spaces once per space.
+TAG = (r"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)"
+       r"(?P<attributes>\s[^<>\n]*+)?\s*/?>")
 MARKUP = re.compile(
-    r"<!--.*?(?:-->|$)"  # a comment, perhaps cut off at the end of the line
+    # A comment, perhaps cut off at the end of the line: `<!--.*?(?:-->|$)`,
+    # with runs of plain characters taken whole, which reads a long comment
+    # several times faster than one character at a time.
+    r"<!--(?:[^\n-]++|-(?!->))*+(?:-->|$)"
     r"|<!DOCTYPE[^<>\n]*>"
-    r"|<(?P<raw>script|style)\b[^<>\n]*>.*?</(?P=raw)\s*>"  # an inline script with its code
-    r"|<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]*)(?P<attributes>\s[^<>\n]*?)?\s*/?>",
+    r"|<(?P<raw>script|style)\b[^<>\n]*>"  # an inline script: with its code when closed on the line
+    rf"|{TAG}",
     re.IGNORECASE | re.MULTILINE)
+TAG_ONLY = re.compile(TAG, re.IGNORECASE)
+CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)[^\S\n]*>", re.IGNORECASE)
+SCRIPT_END = re.compile(r"</(script|style)\s*>", re.IGNORECASE)
+# The non-ASCII letters that `re.IGNORECASE` matches to ASCII letters in a
+# literal name (see the `re` docs): folded alike, so that closing tags are
+# found as the case-insensitive pattern `</name\s*>` found them.
+LITERAL_FOLD = str.maketrans("İıſK", "iisk")
 WORD_BEFORE = re.compile(r"(\w+)\s?$")
 WORD_AFTER = re.compile(r"\s?(\w+)")
 
@@ -53,19 +67,27 @@ def _is_comparison(text: str, match: re.Match) -> bool:
             and text[start - 1:start].isalnum() and text[end:end + 1].isalnum())
 
 
-def _closes_on_line(text: str, match: re.Match) -> bool:
-    line_end = text.find("\n", match.end())
-    closing = re.compile(rf"</{re.escape(match['name'])}\s*>", re.IGNORECASE)
-    return closing.search(text, match.end(), line_end if line_end >= 0 else len(text)) is not None
+def _literal_fold(name: str) -> str:
+    return name.translate(LITERAL_FOLD).lower()
 
 
-def _is_tag(text: str, match: re.Match, words: Vocabulary) -> bool:
+def _backreference_fold(name: str) -> str:
+    """As `(?P=raw)` compares under `re.IGNORECASE`: by each letter's simple lower case."""
+    return name.replace("İ", "i").lower()
+
+
+def _closes_on_line(doc: Document, match: re.Match) -> bool:
+    return closing_tags(doc, CLOSING_TAG, _literal_fold).first_after(match["name"], match.end()) is not None
+
+
+def _is_tag(doc: Document, match: re.Match, words: Vocabulary) -> bool:
     if match["name"] is None:
-        return True  # a comment, doctype or inline script
+        return True  # a comment or doctype
+    text = doc.text
     name = match["name"].casefold()
     if name not in words.structural and name not in words.worded:
         return False
-    if "=" in (match["attributes"] or "") or not match["close"] and _closes_on_line(text, match):
+    if "=" in (match["attributes"] or "") or not match["close"] and _closes_on_line(doc, match):
         return True  # attributes, or an element closed later on the line: markup, not a mention
     if _is_mention(text, match.start(), match.end(), words) or _is_comparison(text, match):
         return False
@@ -79,9 +101,27 @@ def _describe(found: str) -> str:
     return f"Leftover HTML tag `{shown}`"
 
 
-def _tags(doc: Document) -> Iterator[re.Match]:
-    words = vocabulary()
-    return (match for match in MARKUP.finditer(doc.text) if _is_tag(doc.text, match, words))
+def _spans(doc: Document) -> Iterator[tuple[int, int]]:
+    """Spans of the tags, comments and inline scripts, in text order. An
+    inline script runs to its closing tag when that is on the same line;
+    otherwise its opening tag is read as a tag, as if `.*?</script>` were
+    the pattern (which would scan to the end of the line for each one)."""
+    text, words = doc.text, vocabulary()
+    position = 0
+    while (found := MARKUP.search(text, position)) is not None:
+        if found["raw"] is not None:
+            end = closing_tags(doc, SCRIPT_END, _backreference_fold).first_after(found["raw"], found.end())
+            if end is not None:
+                yield found.start(), end[1]
+                position = end[1]
+                continue
+            start, found = found.start(), TAG_ONLY.match(text, found.start())
+            if found is None:
+                position = start + 1
+                continue
+        if _is_tag(doc, found, words):
+            yield found.span()
+        position = found.end()
 
 
 @rule("MKP001", "markup-tag", category="markup", fix="unsafe")
@@ -110,4 +150,4 @@ def check(doc: Document, options: dict) -> Iterator[Hit]:
     `<p>The talks ended.</p>` has two leftover tags; the fix leaves
     `The talks ended.`
     """
-    yield from markup_hits(doc, (match.span() for match in _tags(doc)), _describe, "tag")
+    yield from markup_hits(doc, _spans(doc), _describe, "tag")

@@ -10,6 +10,7 @@ import yaml
 
 from newslint.document import Document
 from newslint.model import Fix, Hit
+from newslint.packs import SAFE_LOADER
 from newslint.rule import rule
 
 SPACES = r"[ \u00a0]+"
@@ -23,7 +24,7 @@ def spaced_forms() -> tuple[re.Pattern, dict[str, str]]:
     """(pattern, compact form by spaced form) for the abbreviations of
     `data/spacing_abbreviations.yaml`."""
     text = resources.files("newslint.rules").joinpath("data/spacing_abbreviations.yaml").read_text("utf-8")
-    compact_forms = yaml.safe_load(text)["abbreviations"]
+    compact_forms = yaml.load(text, Loader=SAFE_LOADER)["abbreviations"]
     spaced = {" ".join(f"{part}." for part in form.rstrip(".").split(".")): form for form in compact_forms}
     body = "|".join(SPACES.join(map(re.escape, form.split(" ")))
                     for form in sorted(spaced, key=len, reverse=True))

@@ -1,11 +1,17 @@
 """The content-hash cache in .newslint_cache/, through the real CLI."""
 import json
+import os
 import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
+from newslint.cache import Cache
 from newslint.cli import main
 
 
@@ -65,3 +71,40 @@ def test_the_same_content_under_two_paths_keeps_its_own_path(project):
     run("--select", "SPC", "a.txt")
     _, found = run("--select", "SPC", "b.txt")
     assert {d["path"] for d in found} == {"b.txt"}
+
+
+def test_a_fresh_checkout_of_the_same_bytes_replays(project, tmp_path, monkeypatch):
+    """CI restores the cache folder into a new checkout: new inodes and
+    modification times, same bytes. The key follows the bytes."""
+    _, diagnostics = run("a.txt")
+    checkout = tmp_path / "checkout"
+    shutil.copytree(project, checkout)  # new inodes, new times, the same bytes
+    monkeypatch.chdir(checkout)
+    (entry,) = entries(checkout)
+    outcomes = pickle.loads(entry.read_bytes())
+    outcomes[0].diagnostics = outcomes[0].diagnostics[:1]  # prove the replay: drop all but one
+    entry.write_bytes(pickle.dumps(outcomes))
+    _, replayed = run("a.txt")
+    assert len(diagnostics) > 1 and len(replayed) == 1 and replayed[0] in diagnostics
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(project):
+    """`cp -p` and `rsync -t` put the modification time back; the change
+    time, which no tool can set, still moves."""
+    (project / "b.txt").write_text("Clean text here.\n")
+    info = (project / "b.txt").stat()
+    assert run("b.txt")[1] == []
+    (project / "b.txt").write_text("Clean  text here\n")
+    os.utime(project / "b.txt", ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert [d["code"] for d in run("b.txt")[1]] == ["SPC003"]
+
+
+def test_fifos_get_no_key_and_a_named_fifo_is_an_error_not_a_hang(project):
+    os.mkfifo(project / "fifo.txt")
+    assert Cache(project, b"salt").key_for(str(project / "fifo.txt")) is None
+    newslint = str(Path(sys.executable).with_name("newslint"))
+    done = subprocess.run([newslint, "--jobs", "1", "fifo.txt", "a.txt"], cwd=project, capture_output=True,
+                          text=True, timeout=60)  # nothing writes to the FIFO: opening it would block
+    assert done.stderr == "fifo.txt: error: not a regular file (FIFO, socket or device) skipped\n"
+    assert done.returncode == 2 and "a.txt:" in done.stdout
+    assert len(entries(project)) == 1  # a.txt's

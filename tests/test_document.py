@@ -66,6 +66,19 @@ def test_tokens_and_lookup_by_span():
     assert [t.text for t in doc.tokens_between(5, 12)] == ["3.5", "km"]
 
 
+def test_token_columns_agree_with_the_tokens():
+    doc = Document("«Zelenskyy’s» plan: 1,204 votes,\nno_way ΣΑΣ 42")
+    assert doc.token_texts == [t.text for t in doc.tokens] == ["Zelenskyy’s", "plan", "1,204", "votes", "no", "way",
+                                                               "ΣΑΣ", "42"]
+    assert doc.token_starts == [t.start for t in doc.tokens]
+    assert doc.token_ends == [t.end for t in doc.tokens]
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
+    assert doc.tokens[0]._fields == ("start", "end", "text")
+    start = doc.text.index("votes")
+    assert doc.token_range(start, len(doc.text)) == range(3, 8)
+    assert doc.token_range(start + 1, start + 1) == range(4, 4)
+
+
 def test_paragraph_at_and_memo():
     doc = Document("A.\n\nB.")
     assert doc.paragraph_at(doc.text.index("B")).index == 1
@@ -79,3 +92,4 @@ def test_paragraph_at_and_memo():
 def test_empty_document():
     doc = Document("")
     assert doc.lines[0].text == "" and doc.paragraphs == [] and doc.sentences == [] and doc.tokens == []
+    assert doc.token_texts == doc.token_starts == [] and doc.language is None

@@ -119,8 +119,9 @@ def test_an_interrupted_write_leaves_the_original_intact(project):
 
 
 def test_jsonl_input_is_never_rewritten(project):
+    """Fixes of records go to --output FILE (tests/test_corpus_fix.py)."""
     path = project / "c.jsonl"
     path.write_text('{"id": 1, "text": "Talks wiht allies."}\n')
-    result = run("--fix", "c.jsonl")
+    result = CliRunner().invoke(main, ["--fix", "c.jsonl"])
     assert path.read_text() == '{"id": 1, "text": "Talks wiht allies."}\n'
-    assert result.exit_code == 1 and "c.jsonl:1:" in result.stdout
+    assert result.exit_code == 2 and "never rewritten in place: add --output FILE" in result.stderr

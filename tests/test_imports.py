@@ -7,7 +7,7 @@ import sys
 from conftest import SEEDS
 
 HEAVY = ["trafilatura", "langdetect", "datasketch", "scipy", "dask", "distributed", "warcio", "zstandard",
-         "charset_normalizer", "jsonschema"]
+         "charset_normalizer", "jsonschema", "numpy", "re2", "wordfreq"]
 
 
 def test_linting_a_text_file_imports_no_heavy_library(tmp_path):
@@ -24,3 +24,20 @@ def test_linting_a_text_file_imports_no_heavy_library(tmp_path):
     assert done.returncode == 0, done.stderr
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert loaded == []
+
+
+def test_a_user_pack_loads_re2_and_the_builtin_packs_do_not(tmp_path):
+    (tmp_path / "mine.yaml").write_text("rules:\n  - {code: TST001, name: test-user, category: chrome, "
+                                        "kind: existence, message: m, patterns: ['ban+ana']}\n")
+    probe = (
+        "import sys\n"
+        "from newslint.registry import all_rules\n"
+        "from newslint.runner import lint_text\n"
+        "lint_text('A banana.', all_rules())\n"
+        "print('re2' in sys.modules)\n"
+        f"lint_text('A banana.', all_rules([__import__('pathlib').Path({str(tmp_path)!r})]))\n"
+        "print('re2' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]

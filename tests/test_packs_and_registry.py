@@ -1,8 +1,13 @@
 """YAML rule packs, rule registration and selection."""
+import re
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+import yaml
+
+import newslint.rules
 
 from newslint.config import Config
 from newslint.packs import PackError, load_pack
@@ -188,3 +193,63 @@ def test_line_kind_keeps_a_closing_bracket_that_belongs_to_the_phrase(tmp_path):
     (counted,) = load_pack(tmp_path / "p.yaml")
     found = lint_text("Comments (5)\n» Comments (12) «\nComments (5\n", [counted])
     assert [d.start.line for d in found] == [1, 2]
+
+
+def test_user_patterns_run_on_re2_and_a_pattern_it_cannot_run_is_refused(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("rules:\n  - {code: TST030, name: test-look, category: chrome, kind: existence, message: m,\n"
+                    "     patterns: ['(?<!x)share']}\n")
+    with pytest.raises(PackError, match=r"rule #1: bad pattern '\(\?<!x\)share': RE2 cannot run it"):
+        load_pack(path)
+
+
+def test_user_existence_patterns_match_whole_words_only(tmp_path):
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {code: TST031, name: test-words, category: chrome, kind: existence, message: '{match}',\n"
+        "     patterns: ['a|ab', 'sh[aeiou]re\\s+now']}\n")
+    (rule,) = load_pack(tmp_path / "p.yaml")
+    text = "ab xab Share  now shared now sharenow! a"
+    assert [text[d.offset:d.end_offset] for d in lint_text(text, [rule])] == ["ab", "Share  now", "a"]
+
+
+def test_every_builtin_pattern_compiles():
+    """Built-in packs compile their patterns on first use, so a broken one
+    shows here rather than in a run."""
+    for path in (Path(newslint.rules.__file__).parent / "packs").glob("*.yaml"):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
+            for pattern in entry.get("patterns", []):
+                re.compile(pattern, re.IGNORECASE)
+
+
+def test_line_phrases_match_as_re_ignorecase_would(pack):
+    """The phrase dictionary folds case the way `re.IGNORECASE` does, so it
+    flags exactly the lines a regex of the phrase would."""
+    text = "SHARE\nſhare\nSHARE  \u00a0\nShare it\nSHARE  »\n»\u00a0Share\n"
+    # Line 6: `»` is trimmed, the no-break space is not, and `Share` alone is not the whole rest.
+    assert [d.start.line for d in lint_text(text, [pack["TST002"]])] == [1, 2, 3, 5]
+
+
+def test_line_patterns_run_only_where_their_literals_are(tmp_path):
+    """A pattern is tried only on lines that hold a literal it requires;
+    lines that do are still matched whole, case-insensitively."""
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {code: TST040, name: test-a, category: chrome, kind: line, message: m,\n"
+        "     patterns: ['(?:view|read)\\s+all\\s+\\d+\\s+comments?', 'page\\s+\\d+']}\n"
+        "  - {code: TST041, name: test-b, category: chrome, kind: line, message: m, patterns: ['\\d+\\s+min\\s+read']}\n")
+    rules = load_pack(tmp_path / "p.yaml")
+    text = "VIEW ALL 12 COMMENTS\nRead all 3 comment\nPage 4\n5 min read\nWe read all 12 comments.\n"
+    assert [(d.code, d.start.line) for d in lint_text(text, rules)] == [
+        ("TST040", 1), ("TST040", 2), ("TST040", 3), ("TST041", 4)]
+
+
+def test_a_configured_max_words_above_the_packs_own_still_applies(tmp_path):
+    """Line rules skip lines longer than any of them takes by default; a
+    rule configured to take longer lines gets them all the same."""
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {code: TST050, name: test-long, category: chrome, kind: line, message: m, max_words: 3,\n"
+        "     patterns: ['read\\s+more(?:\\s+\\w+)*']}\n")
+    (rule,) = load_pack(tmp_path / "p.yaml")
+    text = "Read more\nRead more about the talks today\n"
+    assert [d.start.line for d in lint_text(text, [rule])] == [1]
+    wider = Config(rule_options={"TST050": {"max_words": 8}})
+    assert [d.start.line for d in lint_text(text, [rule], wider)] == [1, 2]

@@ -82,12 +82,20 @@ FLAGGED = {
                "Author: Jean-Luc Picard", "Reporting by Tom Balmforth in London; Editing by Alex Richardson"],
     "CHR103": ["Photo: AP", "Image credit: Getty Images", "(Photo by Jane Smith/Getty Images)",
                "Paul Morigi/Getty Images", "Photograph: Tom Jamieson for The Guardian",
-               "Source: U.S. Census Bureau", "Credit: Reuters", "Reuters", "(Source: Riivka)"],
+               "Source: U.S. Census Bureau", "Credit: Reuters", "Reuters", "(Source: Riivka)",
+               "Photo by Kate Lee on Pexels"],
     "CHR104": ["Leave a Reply", "12 Comments", "View all 27 comments", "Comments are closed.",
-               "Your email address will not be published. Required fields are marked *"],
+               "Your email address will not be published. Required fields are marked *",
+               "14 thoughts on “How to Grow Basil on a Windowsill”", "One response to “Tax Rules for 2024”",
+               "Have your say: submit a letter to the editor."],
     "CHR105": ["Share on Facebook", "Tweet", "Email this article", "Print", "Facebook Twitter Email",
-               "* Click to share on WhatsApp (Opens in new window)"],
-    "CHR106": ["Related Articles", "Read more", "More from Politics", "Most Popular", "Recommended for you"],
+               "* Click to share on WhatsApp (Opens in new window)",
+               "Email ThisBlogThis!Share to TwitterShare to Facebook", "1.2k views", "312 Shares"],
+    "CHR106": ["Related Articles", "Read more", "More from Politics", "Most Popular", "Recommended for you",
+               "Recent Posts", "Trending on Medium", "Most Read Today",
+               "Read more: Flood defences to be raised along the Thames",
+               "Previous articleCouncil approves new budget after long debate",
+               "Next post: How we rebuilt the search index"],
     "CHR107": ["Ad Blocker Detected", "We noticed you're using an ad blocker. Please consider whitelisting us."],
     "CHR108": ["This site uses Akismet to reduce spam.",
                "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply."],
@@ -95,22 +103,39 @@ FLAGGED = {
                "By continuing to use this site, you agree to our use of cookies."],
     "CHR110": ["Sign up for our newsletter", "Enter your email address",
                "Get the best of our journalism delivered to your inbox every morning.",
-               "Subscribe to the Morning Briefing newsletter"],
+               "Subscribe to the Morning Briefing newsletter",
+               "Get the latest headlines straight to your phone with our free app.",
+               "Get regular updates on new tutorials and offers.",
+               "Sign up to receive the best stories of the week.",
+               "Want to stay informed about our events? Sign up here",
+               "Enter your email below to receive new posts.",
+               "Subscribe to Tech Notes via RSS or Email"],
     "CHR111": ["Subscribe", "Sign in", "Already a subscriber? Log in", "Sign in / Register",
-               "This article is available to subscribers only."],
+               "This article is available to subscribers only.",
+               "Subscribe now to our digital edition for the full story.",
+               "To read the full article, please subscribe or log in.",
+               "Already a member? Sign in to continue.", "Forgot your password? Get help",
+               "Register for a free account", "We rely on your support to keep our reporting free for all."],
     "CHR112": ["© 2024 Example Media Group. All rights reserved.", "All Rights Reserved.",
                "Copyright 2019 The Associated Press. All rights reserved."],
     "CHR113": ["Advertisement", "Story continues below advertisement", "Sponsored Content"],
-    "CHR114": ["Skip to content", "Back to top", "Menu", "Page 2 of 5"],
+    "CHR114": ["Skip to content", "Back to top", "Menu", "Page 2 of 5", "Jump to RecipePrint Recipe"],
     "CHR115": ["Follow us on Twitter", "Like us on Facebook", "Follow Jane Smith on X"],
-    "CHR116": ["Tags: Ukraine, Russia, Diplomacy", "Filed under: Politics", "Posted in World News"],
-    "CHR117": ["Privacy Policy", "Terms of Use", "Powered by WordPress"],
-    "CHR118": ["Published: March 10, 2015", "Updated: 5 March 2018 at 15:42", "Posted 2 hours ago"],
-    "CHR119": ["5 min read", "Reading time: 4 minutes"],
+    "CHR116": ["Tags: Ukraine, Russia, Diplomacy", "Filed under: Politics", "Posted in World News",
+               "Filed under elections , city council"],
+    "CHR117": ["Privacy Policy", "Terms of Use", "Powered by WordPress", "Simple theme. Powered by Blogger.",
+               "View my complete profile", "DMCA"],
+    "CHR118": ["Published: March 10, 2015", "Updated: 5 March 2018 at 15:42", "Posted 2 hours ago",
+               "Jun 18th 2018", "Sunday, Feb 1, 2015 11:57 AM UTC", "Oct 18, 2019 · 8 min read",
+               "asked Feb 6, 2014 at 20:37", "Answered 3 years, 2 months ago"],
+    "CHR119": ["5 min read", "Reading time: 4 minutes", "21 minutes - 4312 words"],
     "CHR120": ["As an Amazon Associate I earn from qualifying purchases.",
-               "When you buy through links on our site, we may earn an affiliate commission."],
+               "When you buy through links on our site, we may earn an affiliate commission.",
+               "Disclaimer: The opinions expressed here are the author's own.",
+               "Example News is not responsible for the opinions of its contributors."],
     "CHR121": ["Please enable JavaScript to view the comments powered by Disqus.",
-               "Your browser does not support the video tag."],
+               "Your browser does not support the video tag.",
+               "Warning: Creating default object from empty value in /www/htdocs/site/wp-includes/x.php on line 12"],
 }
 
 
@@ -166,6 +191,24 @@ NOT_FLAGGED = [
     "Amazon said its associates program would change next year.",
     "The company said it would enable JavaScript blocking in its next browser release.",
     "If you have a browser open, close it first.",
+    # near misses of the patterns for dates, teasers, sign-ups and disclaimers
+    "On March 3, 2015, the court ruled against the company.",
+    "The election is on 4 July 2024.",
+    "Two of the 12 thoughts he shared on the panel were about tax.",
+    "Read more about the history of the bridge in our archive.",
+    "The previous article in this series looked at rents.",
+    "Recent studies show that sleep matters.",
+    "Trending topics on social media shift quickly.",
+    "Sign up for the course at the library before Friday.",
+    "Get the latest version of the app from the official store.",
+    "Subscribers to the service can cancel at any time.",
+    "Disclaimer: if you see different sizes, that is because we are not done yet.",
+    "The company is not responsible for delays caused by the weather, it said.",
+    "Police filed under the new law.",
+    "A warning: the road is closed in /dev/null on line 3 of the script.",
+    "The 2 reviews published so far were positive.",
+    "He asked in February why the rules had changed.",
+    "Photo by photo, the exhibition tells the story of the town.",
 ]
 
 
@@ -233,6 +276,36 @@ def test_bulleted_teaser_titles_and_counted_archive_links_are_runs():
                "* Why Your Cat Ignores You When You Call Her\n")
     assert spans(teasers) == [(2, 4, "CHR201")]
     assert spans("* WebGL (39)\n* Video (63)\n* Security (14)\n* Standards (53)\n") == [(1, 4, "CHR201")]
+
+
+LEAD = "The minister spoke to reporters in the capital on Monday afternoon about the plan.\n"
+
+
+def test_headlines_in_any_case_under_a_widget_heading_are_a_teaser_list():
+    text = (LEAD + "Related Stories\n"
+            "* Do masks offer protection from the new virus? It depends\n"
+            "* Hoarding sends mask prices soaring across the country (12 photos)\n"
+            + LEAD)
+    assert spans(text) == [(2, 2, "CHR106"), (3, 4, "CHR201")]
+    assert [text[d.offset:d.end_offset] for d in lint(text) if d.code == "CHR201"] == [
+        "* Do masks offer protection from the new virus? It depends\n"
+        "* Hoarding sends mask prices soaring across the country (12 photos)"]
+
+
+@pytest.mark.parametrize("heading, items", [
+    # a list the article introduces with a colon
+    ("Key points:", ["* Masks offer some protection against the new virus", "* Prices have doubled since January"]),
+    # a ranking is numbered
+    ("Most Popular", ["1. Masks offer some protection against the new virus", "2. Prices have doubled since January"]),
+    # points that end like sentences
+    ("Advertisement", ["* Masks offer some protection against the new virus.", "* Prices have doubled since January."]),
+    # a single item, and items too short to be headlines
+    ("Related Stories", ["* Masks offer some protection against the new virus"]),
+    ("Advertisement", ["* two eggs and some flour", "* a pinch of salt"]),
+])
+def test_lists_under_a_reported_line_that_are_not_teasers(heading, items):
+    text = LEAD + heading + "\n" + "\n".join(items) + "\n" + LEAD
+    assert [code for _, _, code in spans(text)] == [code for _, _, code in spans(LEAD + heading + "\n" + LEAD)]
 
 
 def test_run_fix_deletes_its_lines():

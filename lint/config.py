@@ -85,8 +85,10 @@ def _read(path: Path) -> dict | None:
     """The newslint table of a config file, or None if the file has none."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {(error.strerror or str(error)).lower()}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({error.reason})") from None
     if path.suffix == ".toml":
         try:
             data = tomllib.loads(text)
@@ -157,7 +159,7 @@ def discover(start: Path) -> Config:
         directory = directory.parent
     for folder in (directory, *directory.parents):
         for name in YAML_NAMES:
-            if (folder / name).is_file():
+            if (folder / name).exists():  # a folder of that name is an error load() reports
                 return load(folder / name)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():

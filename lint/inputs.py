@@ -454,6 +454,9 @@ def html_units(path: str, shown: str, config: Config) -> Iterator[Unit | FileErr
     except BinaryFile as error:
         yield skipped(shown, error.message)
         return
+    if not html.strip():  # an empty page is an empty document, as an empty .txt is
+        yield Unit(shown, "", locate=HtmlLocator(html, ""))
+        return
     text = extract_main_text(html, config)
     if not text.strip():
         yield FileError(shown, "no main text found in the HTML page")

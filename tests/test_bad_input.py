@@ -77,8 +77,10 @@ def test_empty_and_whitespace_only_files_pass(project):
     (project / "blank.txt").write_bytes(b"  \n\t\r\n\r\n\n")
     (project / "empty.jsonl").write_bytes(b"")
     (project / "blank.jsonl").write_bytes(b"\n \n")
-    result = run("empty.txt", "blank.txt", "empty.jsonl", "blank.jsonl")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "All checks passed (4 files).\n", "")
+    (project / "empty.html").write_bytes(b"")
+    (project / "blank.html").write_bytes(b" \r\n\n")
+    result = run("empty.txt", "blank.txt", "empty.jsonl", "blank.jsonl", "empty.html", "blank.html")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "All checks passed (6 files).\n", "")
     result = run("-", stdin="")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "All checks passed (1 file).\n", "")
 
@@ -286,11 +288,11 @@ def test_deeply_nested_html_is_reported_and_the_run_goes_on(project):
 def test_html_without_main_text_is_an_error(project):
     (project / "empty.html").write_text("<html><head><title>banana</title></head><body><script>banana()</script>"
                                         "</body></html>")
-    (project / "zero.html").write_bytes(b"")
-    result, located = found("empty.html", "zero.html")
+    (project / "tags.html").write_text("<html><body>\n</body></html>")
+    result, located = found("empty.html", "tags.html")
     assert located == []
     assert messages(result) == ["empty.html: error: no main text found in the HTML page",
-                                "zero.html: error: no main text found in the HTML page"]
+                                "tags.html: error: no main text found in the HTML page"]
     assert result.exit_code == 2
 
 
@@ -662,6 +664,15 @@ def test_malformed_config_is_an_error_naming_the_file(project, name, content, me
     assert result.exit_code == 2
     assert result.stderr.startswith(f"newslint: error: {project / name}") and message in result.stderr
     assert "Traceback" not in result.output and not (project / "pwned").exists()
+
+
+def test_a_config_name_that_is_a_folder_is_an_error_not_ignored(project):
+    os.remove(project / ".newslint.yaml")
+    (project / ".newslint.yaml").mkdir()
+    (project / "a.txt").write_text("banana\n")
+    result = CliRunner().invoke(main, ["a.txt"])
+    assert (result.exit_code, result.stderr) == (
+        2, f"newslint: error: {project / '.newslint.yaml'}: cannot read config: is a directory\n")
 
 
 @pytest.mark.parametrize("entry, message", [

@@ -32,15 +32,22 @@ twice those at the smallest; steps under `--floor` seconds per MB at the
 largest size are too fast to judge. The exit status is 1 when any step is
 flagged.
 
+With `--memory`, nothing is timed: each input is linted by the CLI in a
+process of its own (`--format json --no-cache -j 1`), and its peak RSS is
+printed, with the bytes of memory per byte of input (in all, and from one
+size to the next: the cost of a further byte, without the fixed cost).
+
 usage: python benchmarks/size_sweep.py [--shapes text,line,short,dense,hostile] [--scale 0.25]
-                                       [--select RULES] [--corpus DIR] [--floor 0.02]
+                                       [--select RULES] [--corpus DIR] [--floor 0.02] [--memory]
 """
 from __future__ import annotations
 
 import argparse
 import gc
 import json
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -232,6 +239,33 @@ def sweep(label: str, sizes, rules, floor: float) -> list[str]:
     return flagged
 
 
+# -- memory -------------------------------------------------------------------
+def peak_rss(path: Path, select: str | None) -> int:
+    """Peak resident memory, in bytes, of the CLI linting one file."""
+    command = [sys.executable, "-m", "newslint", "--format", "json", "--no-cache", "--exit-zero", "-j", "1"]
+    process = subprocess.Popen([*command, *(["--select", select] if select else []), str(path)],
+                               stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)  # this child's own peak, not the largest child's so far
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen
+    if process.returncode != 0:
+        raise SystemExit(f"newslint exited with {process.returncode} on {path}")
+    return usage.ru_maxrss * 1024  # kilobytes on Linux
+
+
+def memory_sweep(label: str, sizes, select: str | None) -> None:
+    print(f"\n## {label}: peak RSS\n")
+    print(f"{'size':<24}{'MB':>8}{'peak RSS MB':>13}{'bytes/byte':>12}{'further bytes/byte':>20}")
+    previous = None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.txt"
+        for size_label, make in sizes:
+            path.write_text(make(), encoding="utf-8")
+            size, peak = path.stat().st_size, peak_rss(path, select)
+            further = f"{(peak - previous[1]) / (size - previous[0]):>20.0f}" if previous else f"{'-':>20}"
+            print(f"{size_label:<24}{size / MB:>8.2f}{peak / MB:>13.0f}{peak / size:>12.0f}{further}", flush=True)
+            previous = (size, peak)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shapes", default="text,line,short,dense,hostile",
@@ -241,10 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--floor", type=float, default=0.02,
                         help="seconds per MB below which a step is too fast to judge [default: 0.02]")
+    parser.add_argument("--memory", action="store_true",
+                        help="print the CLI's peak RSS per size instead of timing the steps")
     args = parser.parse_args(argv)
     rules = select(all_rules(), select=args.select.split(",") if args.select else None)
     block = block_of(base_pages(args.corpus), int(args.scale * MB))
     available = shapes(block, args.scale)
+    if args.memory:
+        for label in args.shapes.split(","):
+            memory_sweep(label, available[label], args.select)
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         measure(block[:50_000], rules, Path(folder))  # warm-up: lazily loaded data, compiled patterns
     flagged = []

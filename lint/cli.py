@@ -69,18 +69,18 @@ def _list_rules(rules: list[Rule]) -> str:
             notes.append(f"  {item.code}: off by default because {item.opt_in_reason}")
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     table = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    engine = [f"  {item.code}: {item.summary}" for item in rules if item in ENGINE_RULES]
+    engine = [f"  {item.code}: {item.summary}" for item in rules if item.engine]
     return "\n".join(table + (["", "Opt-in rules:"] + notes if notes else [])
                      + (["", "Input checks (always on: they cannot be selected or ignored):"] + engine
                         if engine else [])) + "\n"
 
 
 def _default(item: Rule) -> str:
-    return "always" if item in ENGINE_RULES else "on" if item.default else "off"
+    return "always" if item.engine else "on" if item.default else "off"
 
 
 def _explain(found: Rule) -> str:
-    switch = "Always on (an input check)" if found in ENGINE_RULES else \
+    switch = "Always on (an input check)" if found.engine else \
         f"{'On' if found.default else 'Off'} by default"
     header = f"{found.code} ({found.name})\n\nCategory: {found.category}. Severity: {found.severity.value}. " \
              f"{switch}. Fix: {found.fix or 'none'}."

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .packs import SAFE_LOADER
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -99,9 +101,13 @@ def _read(path: Path) -> dict | None:
             raise ConfigError(f"{path}: [tool.newslint] must be a table")
         return table
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from None
+        data = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        # libyaml's messages lack the pure-Python parser's excerpt of the line: parse again for it.
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise ConfigError(f"{path}: invalid YAML: {error}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -8,6 +8,7 @@ offset to a 1-based line and code-point column.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +27,8 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[*•\-–·▪◦‣]|\d{1,3}[.)])[ \t]+")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")  # WORD as a group: split() keeps the words
 SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+# A blank line with a line of text above and below it: paragraphs are blocks.
+BLANK_LINE_BETWEEN = re.compile(r"\S[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)\s*\S")
 PROSE_WORDS = 10  # paragraphs this long sample the document's language...
 MIN_PROSE_SAMPLE = 40  # ...when they hold at least this many words
 
@@ -124,7 +127,12 @@ class Document:
     @cached_property
     def is_hard_wrapped(self) -> bool:
         """True when paragraphs are blank-line separated blocks whose lines are
-        wrapped mid-sentence (Markdown style), rather than one paragraph per line."""
+        wrapped mid-sentence (Markdown style), rather than one paragraph per line.
+        Without a blank line between two lines of text there are no such
+        blocks: a scraped page's lower-case lines (a glossary, a menu) are
+        lines of their own."""
+        if not BLANK_LINE_BETWEEN.search(self.text):
+            return False
         pairs = continuations = 0
         for above, below in zip(self.lines, self.lines[1:]):
             if above.is_blank or below.is_blank:
@@ -174,23 +182,29 @@ class Document:
         return sentences
 
     @cached_property
-    def _token_columns(self) -> tuple[list[int], list[int], list[str]]:
+    def _token_columns(self) -> tuple[array, array, list[str]]:
         # Splitting on the word pattern gives gaps and words alternately; the
         # running sum of their lengths gives every offset. No Python-level
         # loop and no object per word: a third of the cost of `tokens`.
+        # Memory is a fifth of lists of ints and strings (23 bytes per byte of
+        # text): offsets are 8-byte machine integers (an int in a list takes
+        # 40), and each distinct word is kept once (words repeat ~10 times).
         parts = WORD_SPLIT.split(self.text)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        return offsets[1:-1:2], offsets[2::2], parts[1::2]
+        offsets = array("q", accumulate(map(len, parts), initial=0))
+        words = parts[1::2]
+        del parts  # the gaps
+        distinct: dict[str, str] = {}
+        return offsets[1:-1:2], offsets[2::2], list(map(distinct.setdefault, words, words))
 
     @property
-    def token_starts(self) -> list[int]:
-        """The start offset of every word token: with `token_ends` and
-        `token_texts`, a cheaper view of `tokens` for rules that loop over
-        every word."""
+    def token_starts(self) -> array:
+        """The start offset of every word token (an array of ints): with
+        `token_ends` and `token_texts`, a cheaper view of `tokens` for rules
+        that loop over every word."""
         return self._token_columns[0]
 
     @property
-    def token_ends(self) -> list[int]:
+    def token_ends(self) -> array:
         return self._token_columns[1]
 
     @property
@@ -207,10 +221,17 @@ class Document:
         starts = self.token_starts
         return range(bisect_left(starts, start), bisect_left(starts, end))
 
+    def token(self, index: int) -> Token:
+        """tokens[index], made from the columns: rules that need a few tokens
+        do not pay for building `tokens`."""
+        return Token(self.token_starts[index], self.token_ends[index], self.token_texts[index])
+
     def tokens_between(self, start: int, end: int) -> list[Token]:
-        """The word tokens that start inside text[start:end]."""
+        """The word tokens that start inside text[start:end] (made from the
+        columns, as `token`)."""
         indexes = self.token_range(start, end)
-        return self.tokens[indexes.start:indexes.stop]
+        span = slice(indexes.start, indexes.stop)
+        return list(map(tuple.__new__, repeat(Token), zip(*(column[span] for column in self._token_columns))))
 
     @cached_property
     def language(self) -> str | None:

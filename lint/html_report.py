@@ -34,7 +34,7 @@ from importlib.resources import files
 from typing import Iterable
 
 from .categories import CATEGORIES
-from .model import Diagnostic
+from .model import Diagnostic, document_label
 from .runner import Report
 
 PAGE_SIZE = 50  # documents per page of the document list (report.js reads it from the data)
@@ -70,10 +70,6 @@ CATEGORY_STYLES = {
 }
 OTHER_STYLE = Style("#ececec", "#374151", "solid", "")  # a category the engine or a rule pack adds
 
-# Where a duplication diagnostic's original is, as its message says: DUP001
-# names lines of the same text, DUP003 the label of an earlier document.
-ORIGINAL_LINES = re.compile(r"\bduplicates lines? (\d+)")
-ORIGINAL_DOCUMENT = re.compile(r"^(?:Exact duplicate|Near-duplicate) of (.+?)(?: \(about [^()]*\))?$")
 # What must not appear raw inside the JSON block: `<` starts `</script>` and
 # `<!--`, U+2028/2029 end a line in older JavaScript, a lone surrogate has no
 # UTF-8, and C1 controls are HTML parse errors.
@@ -135,8 +131,7 @@ def shown_documents(report: Report) -> list[Shown]:
         if id(diagnostic) not in placed:
             orphans[diagnostic.path, diagnostic.extra.get("record")].append(diagnostic)
     for (path, record), diagnostics in orphans.items():
-        label = f"{path} record {record}" if record is not None else path
-        documents.append(Shown(label, path, None, (), diagnostics))
+        documents.append(Shown(document_label(path, record), path, None, (), diagnostics))
     return documents
 
 
@@ -161,18 +156,16 @@ def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _original(diagnostic: Diagnostic, index: int, labels: dict[str, int]) -> str | None:
-    """The element id a duplication diagnostic links to: a line of the same
-    text, or another document's section."""
-    if diagnostic.category != "duplication":
+def _original(diagnostic: Diagnostic, index: int, label: str, labels: dict[str, int]) -> str | None:
+    """The element id a duplicate links to: the first line of its original
+    in the same text (DUP001), or the earlier document's section (DUP003)."""
+    original = diagnostic.original
+    if original is None:
         return None
-    lines = ORIGINAL_LINES.search(diagnostic.message)
-    if lines:
-        return f"doc-{index}-L{lines.group(1)}"
-    other = ORIGINAL_DOCUMENT.match(diagnostic.message)
-    if other and other.group(1) in labels:
-        return f"doc-{labels[other.group(1)]}"
-    return None
+    if original.label == label:
+        return f"doc-{index}-L{original.text_position.line}"
+    other = labels.get(original.label)
+    return f"doc-{other}" if other is not None else None
 
 
 def _text_position(diagnostic: Diagnostic) -> tuple[int, int]:
@@ -194,7 +187,7 @@ def _document_json(document: Shown, index: int, rule_index: dict[str, int], labe
         trimmed_end = max(trimmed_start, diagnostic.offset + len(span.rstrip()))
         removed = _within(trimmed_start, trimmed_end, cuts, cut_starts)
         entries.append([diagnostic.offset, diagnostic.end_offset, rule_index[diagnostic.code], diagnostic.message,
-                        line, column, int(removed), _original(diagnostic, index, labels)])
+                        line, column, int(removed), _original(diagnostic, index, document.label, labels)])
     return {"l": document.label, "t": document.text, "d": entries, "x": cuts}
 
 

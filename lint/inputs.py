@@ -19,7 +19,6 @@ import contextlib
 import gzip
 import io
 import json
-import logging
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -41,13 +40,9 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -- records that cannot be read ------------------------------------------------
-def _reported_by_the_readers(doc, options):
-    """INP001 has no check of a text: the readers report it (`unreadable_record`)."""
-    return ()
-
-
+# An engine check: no check of a text, the readers report it (`unreadable_record`).
 UNREADABLE_RECORD = Rule(
-    "INP001", "unreadable-record", "input", _reported_by_the_readers, severity=Severity.ERROR,
+    "INP001", "unreadable-record", "input", None, severity=Severity.ERROR, engine=True,
     origin=__name__, doc=cleandoc("""
         Flags a record of a JSONL or WARC input that newslint cannot read, and so did not lint.
 
@@ -438,6 +433,8 @@ class HtmlLocator:
 
 
 def extract_main_text(html: str, config: Config) -> str:
+    import logging  # here, not at import time: start-up of a plain-text run
+
     import trafilatura
 
     # trafilatura logs every page it cannot parse; newslint reports that itself.
@@ -480,6 +477,8 @@ def _html_records(stream: IO[bytes], shown: str) -> Iterator[tuple[object, bytes
     damaged archive is an error: one that ends inside a record, or holds data
     after its last record that is not one (warcio stops there without an
     error), or whose records do not end where their Content-Length says."""
+    import logging  # here, not at import time: start-up of a plain-text run
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 

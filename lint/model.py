@@ -60,12 +60,73 @@ class Hit:
     end: int
     message: str
     fix: Fix | None = None
+    # A duplicate's original: text[original[0]:original[1]] of the same
+    # document, which this span repeats (DUP001).
+    original: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
 class Position:
     line: int  # 1-based
     column: int  # 1-based, in Unicode code points
+
+
+def document_label(path: str, record: str | None) -> str:
+    """How messages and reports name a document: `path`, or `path record ID`."""
+    return f"{path} record {record}" if record is not None else path
+
+
+@dataclass(frozen=True, slots=True)  # slots: DUP003 keeps one per document of a run
+class Original:
+    """Where the text that a duplicate repeats is: in the same document
+    (DUP001) or in an earlier document of the run (DUP003).
+
+    It is placed as a diagnostic is: `start`/`end` in the file on disk; for a
+    JSONL record or an extracted page, `text_start`/`text_end` are its place
+    in the linted text (a diagnostic's `text_line`...), and `record` (and for
+    WARC `record_offset`) names the record."""
+
+    path: str
+    start: Position
+    end: Position  # exclusive, as Diagnostic.end
+    offset: int  # character offsets in the original's document text
+    end_offset: int
+    record: str | None = None
+    record_offset: int | None = None
+    text_start: Position | None = None
+    text_end: Position | None = None
+
+    @property
+    def label(self) -> str:
+        return document_label(self.path, self.record)
+
+    @property
+    def text_position(self) -> Position:
+        """Where it starts in the linted text."""
+        return self.text_start or self.start
+
+    def to_json(self) -> dict:
+        """The fields of JSON output: those a diagnostic's place has there."""
+        place = {"path": self.path, "line": self.start.line, "column": self.start.column,
+                 "end_line": self.end.line, "end_column": self.end.column}
+        if self.record is not None:
+            place["record"] = self.record
+        if self.record_offset is not None:
+            place["record_offset"] = self.record_offset
+        if self.text_start is not None:
+            place.update(text_line=self.text_start.line, text_column=self.text_start.column,
+                         text_end_line=self.text_end.line, text_end_column=self.text_end.column)
+        return place
+
+    @classmethod
+    def of(cls, diagnostic: "Diagnostic") -> "Original":
+        """The place of a diagnostic (a document's whole text, for DUP003)."""
+        extra = diagnostic.extra
+        text = "text_line" in extra
+        return cls(diagnostic.path, diagnostic.start, diagnostic.end, diagnostic.offset, diagnostic.end_offset,
+                   extra.get("record"), extra.get("record_offset"),
+                   Position(extra["text_line"], extra["text_column"]) if text else None,
+                   Position(extra["text_end_line"], extra["text_end_column"]) if text else None)
 
 
 @dataclass(frozen=True)
@@ -84,6 +145,7 @@ class Diagnostic:
     # Where each edit of `fix` starts and ends, aligned with `fix.edits`.
     fix_spans: tuple[tuple[Position, Position], ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
+    original: Original | None = None  # of a duplicate (category duplication)
 
     @property
     def sort_key(self) -> tuple:

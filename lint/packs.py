@@ -16,7 +16,10 @@ A pack is a YAML file with a top-level `rules:` list. Each entry names a check
 Every entry has `code`, `name`, `category`, `kind` and `message` (which may
 use `{match}`), and may set `severity`, `default`, `opt_in_reason`, `fix`,
 `languages` (ISO 639-1 codes: the rule runs only on documents identified as
-one of them), `max_words` (line kind) and `doc` (`what`, `why`, `example`).
+one of them; a `line` rule also flags, on a document of another language, a
+line that is exactly one of its literal `phrases` and whose own words are
+not in the document's language: `Gefällt mir` on an English blog),
+`max_words` (line kind) and `doc` (`what`, `why`, `example`).
 Packs are loaded with a safe loader only: a pack cannot run code.
 
 Patterns of the built-in packs run on Python's `re` (they need lookarounds to
@@ -37,7 +40,8 @@ few lines any pattern matches before each rule's own pattern is tried.
 from __future__ import annotations
 
 import re
-from functools import cached_property, partial
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 from itertools import count
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Protocol
@@ -50,7 +54,8 @@ except ImportError:  # Python 3.10
     import sre_constants
     import sre_parse
 
-from .document import Document, Paragraph
+from .document import WORD, Document, Paragraph
+from .language import stopwords
 from .model import Fix, Hit, Severity
 from .rule import Rule, RuleDefinitionError
 
@@ -296,9 +301,10 @@ class LineIndex:
     literals they require (`browser`, `comments`, `»`): one search of a trie
     of all those literals per line finds them."""
 
-    def __init__(self, make_pattern):
+    def __init__(self, make_pattern, languages: tuple[str, ...] = ()):
         self.key = f"packs.lines.{next(_INDEX_KEYS)}"  # the document memo of this index's matches
         self.make_pattern = make_pattern
+        self.languages = languages  # of its rules; empty: all
         # The longest line any rule of the index takes by default: longer
         # lines (most of an article's text) are not looked at.
         self.max_words = 0
@@ -347,6 +353,26 @@ class LineIndex:
         limit = max(self.max_words, max_words)  # a larger configured limit makes a second pass
         return doc.memo(f"{self.key}:{limit}", partial(self._scan, limit=limit))
 
+    def foreign_matches(self, doc: Document) -> dict[str, list[tuple[Paragraph, str]]]:
+        """code -> (paragraph, core) of each line of a document in another
+        language that is exactly one of the rule's literal phrases, in words
+        that are not the document's language (`Gefällt mir` on an English
+        blog: a widget speaks the platform's language, not the article's).
+        One dictionary lookup per line; only a found line is looked at."""
+        return doc.memo(f"{self.key}:foreign", self._scan_foreign)
+
+    def _scan_foreign(self, doc: Document) -> dict[str, list[tuple[Paragraph, str]]]:
+        found: dict[str, list[tuple[Paragraph, str]]] = {}
+        if not self.languages or doc.language is None:
+            return found
+        cores = doc.memo(f"{_LINE_CORES}:{self.max_words}", partial(line_cores, max_words=self.max_words))
+        for paragraph, core, _, key in cores:
+            codes = self.phrases.get(key)
+            if codes and any(_is_foreign(core, language, doc.language) for language in self.languages):
+                for code in codes:
+                    found.setdefault(code, []).append((paragraph, core))
+        return found
+
     def _scan(self, doc: Document, limit: int) -> dict[str, list[tuple[Paragraph, str]]]:
         found: dict[str, list[tuple[Paragraph, str]]] = {}
         find_literals, codes_of = self._trigger
@@ -363,6 +389,39 @@ class LineIndex:
             for code in codes:
                 found.setdefault(code, []).append((paragraph, core))
         return found
+
+
+def _is_foreign(line: str, language: str, document_language: str) -> bool:
+    """Whether a line's own words show `language` rather than the document's:
+    no function word of the document's language, and a function word of
+    `language` (`mir`, `les`) or a letter the document's language does not
+    write (`Ähnliche` on an English page)."""
+    words = [word.casefold() for word in WORD.findall(line)]
+    own, other = stopwords().get(document_language, frozenset()), stopwords().get(language, frozenset())
+    if any(word in own and word not in other for word in words):
+        return False
+    letters = _letters(document_language)
+    return any(word in other and word not in own for word in words) or any(
+        letter.isalpha() and letter not in letters for word in words for letter in word)
+
+
+@lru_cache(maxsize=None)
+def _letters(language: str) -> frozenset[str]:
+    """The letters a language writes, as far as its function words show:
+    the ASCII letters and the others its stopwords hold (`ü`, `é`)."""
+    return frozenset("abcdefghijklmnopqrstuvwxyz").union(*stopwords().get(language, ()))
+
+
+@dataclass(frozen=True)
+class LineRule(Rule):
+    """A `line` rule of a pack. One that names `languages` also applies to a
+    document of another language that holds a line of its phrases in its
+    language (LineIndex.foreign_matches)."""
+
+    index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def applies_to(self, document: Document) -> bool:
+        return super().applies_to(document) or self.code in self.index.foreign_matches(document)
 
 
 def _trie(literals: Iterable[str]) -> str:
@@ -413,7 +472,8 @@ class _Loader:
         languages = tuple(_strings(entry, "languages", where))
         try:
             check = self._check(kind, entry, languages, where)
-            return Rule(entry["code"], entry["name"], entry["category"], check,
+            make = partial(LineRule, index=check.args[0]) if kind == "line" else Rule
+            return make(entry["code"], entry["name"], entry["category"], check,
                         doc=_doc(entry.get("doc", {}), where),
                         severity=Severity(entry.get("severity", "warning")),
                         default=entry.get("default", True),
@@ -431,7 +491,7 @@ class _Loader:
         message = entry["message"]
         if kind == "line":
             phrases, patterns = self._phrases_and_patterns(entry, where)
-            index = self.line_indexes.setdefault(languages, LineIndex(self.make_pattern))
+            index = self.line_indexes.setdefault(languages, LineIndex(self.make_pattern, languages))
             index.add(entry["code"], phrases, patterns, entry.get("max_words", DEFAULT_MAX_WORDS))
             return partial(check_line, index, entry["code"], message)
         if kind == "existence":
@@ -536,7 +596,9 @@ def check_existence(pattern: Pattern, message: str, doc: Document, options: dict
 
 
 def check_line(index: LineIndex, code: str, message: str, doc: Document, options: dict) -> Iterator[Hit]:
-    for paragraph, core in index.matches(doc, options["max_words"]).get(code, ()):
+    in_language = not index.languages or doc.language in index.languages
+    found = index.matches(doc, options["max_words"]) if in_language else index.foreign_matches(doc)
+    for paragraph, core in found.get(code, ()):
         if paragraph.word_count <= options["max_words"]:
             yield Hit(paragraph.start, paragraph.end, message.format(match=core),
                       _delete_line(doc, paragraph.first_line))

@@ -7,6 +7,10 @@ Rules come from four places, none of which needs an engine change:
 3. third-party packages, through the `newslint.rules` entry-point group (an
    entry point may name a module, a `Rule`, or a list of rules);
 4. the user's own YAML packs, from `rule-paths` in config.
+
+The engine's own checks (`Rule(engine=True)`: INP001, a record the readers
+cannot read, declared in inputs.py) are not found here: they are listed and
+explained with the rules, but no selector picks or drops them.
 """
 from __future__ import annotations
 

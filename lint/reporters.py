@@ -44,6 +44,8 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict:
         "fix": _fix_json(diagnostic),
     }
     record.update(diagnostic.extra)
+    if diagnostic.original is not None:
+        record["original"] = diagnostic.original.to_json()
     return record
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from inspect import cleandoc
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Iterable, NamedTuple, Protocol
 
 from .document import Document
-from .model import Hit, Severity
+from .model import Hit, Original, Severity
 
 CODE = re.compile(r"[A-Z]{1,4}\d{3}")
 NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -30,6 +30,13 @@ Check = Callable[[Document, dict], Iterable[Hit]]
 
 class RuleDefinitionError(ValueError):
     pass
+
+
+class Repeat(NamedTuple):
+    """What a corpus index says of a document that repeats an earlier one."""
+
+    message: str
+    original: Original  # the earlier document, as `add` received it
 
 
 class CorpusIndex(Protocol):
@@ -45,8 +52,9 @@ class CorpusIndex(Protocol):
     @staticmethod
     def signature(doc: Document, options: dict) -> Any: ...
 
-    def add(self, label: str, signature: Any) -> str | None:
-        """Record a document; return a message if it repeats an earlier one."""
+    def add(self, document: Original, signature: Any) -> Repeat | None:
+        """Record a document (its place: `document.label` names it in
+        messages); return a `Repeat` if it repeats an earlier one."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,11 @@ class Rule:
     # lines they already report for removal (so a structural rule can leave
     # them to the phrase rules instead of reporting them twice).
     late: bool = False
+    # An engine check: a diagnostic the engine reports itself, not a check of
+    # a text (INP001, a record the readers cannot read). It has neither check
+    # nor corpus index; it is listed, explained and described in SARIF like
+    # a rule, but always on: selectors never pick or drop it.
+    engine: bool = False
 
     def __post_init__(self) -> None:
         where = f" in {self.origin}" if self.origin else ""
@@ -79,7 +92,10 @@ class Rule:
             raise RuleDefinitionError(f"rule name {self.name!r}{where} must be kebab-case")
         if self.fix not in (None, "safe", "unsafe", "sometimes"):
             raise RuleDefinitionError(f"rule {self.code}{where}: fix must be safe, unsafe or sometimes")
-        if (self.check is None) == (self.corpus is None):
+        if self.engine and (self.check is not None or self.corpus is not None):
+            raise RuleDefinitionError(f"engine check {self.code}{where} is reported by the engine: "
+                                      "it takes no check or corpus index")
+        if not self.engine and (self.check is None) == (self.corpus is None):
             raise RuleDefinitionError(f"rule {self.code}{where} needs either a check or a corpus index")
         if not self.default and not self.opt_in_reason:
             raise RuleDefinitionError(f"rule {self.code}{where} is opt-in but gives no opt_in_reason")

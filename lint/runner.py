@@ -20,7 +20,7 @@ from .config import Config
 from .document import Document
 from .fixer import MAX_PASSES, CorpusOutput, apply_fixes, fixable, rewrite_record
 from .inputs import ENGINE_RULES
-from .model import Diagnostic, FileError, Hit
+from .model import Diagnostic, FileError, Hit, Original, Position
 from .progress import Progress
 from .registry import matches
 from .rule import Rule
@@ -76,11 +76,21 @@ class LintedText:
 
 # -- one document ---------------------------------------------------------------
 def to_diagnostic(doc: Document, found: Rule, hit: Hit) -> Diagnostic:
-    start = max(0, min(hit.start, len(doc.text)))
-    end = max(start, min(hit.end, len(doc.text)))
+    start, end = _within_text(doc, hit.start, hit.end)
     fix_spans = tuple((doc.position(e.start), doc.position(e.end)) for e in hit.fix.edits) if hit.fix else ()
     return Diagnostic(doc.path, found.code, found.name, found.category, found.severity, hit.message,
-                      doc.position(start), doc.end_position(end), start, end, hit.fix, fix_spans)
+                      doc.position(start), doc.end_position(end), start, end, hit.fix, fix_spans,
+                      original=_original_in(doc, *hit.original) if hit.original else None)
+
+
+def _within_text(doc: Document, start: int, end: int) -> tuple[int, int]:
+    start = max(0, min(start, len(doc.text)))
+    return start, max(start, min(end, len(doc.text)))
+
+
+def _original_in(doc: Document, start: int, end: int) -> Original:
+    start, end = _within_text(doc, start, end)
+    return Original(doc.path, doc.position(start), doc.end_position(end), start, end)
 
 
 def active_rules(doc: Document, rules: list[Rule], config: Config) -> Iterator[tuple[Rule, dict | None]]:
@@ -194,17 +204,34 @@ def relocate(diagnostic: Diagnostic, unit: Unit) -> Diagnostic:
     extra = {"record": unit.record} if unit.record is not None else {}
     if unit.record_offset is not None:
         extra["record_offset"] = unit.record_offset
+    original = _relocated_original(diagnostic.original, unit) if diagnostic.original else None
     if unit.locate is None:
-        return dataclasses.replace(diagnostic, extra=extra) if extra else diagnostic
+        return dataclasses.replace(diagnostic, extra=extra, original=original) if extra else diagnostic
     extra.update(text_line=diagnostic.start.line, text_column=diagnostic.start.column,
                  text_end_line=diagnostic.end.line, text_end_column=diagnostic.end.column)
-    start = unit.locate(diagnostic.offset)
-    end = unit.locate(diagnostic.end_offset)
+    start, end = _located(unit, diagnostic.offset, diagnostic.end_offset)
+    return dataclasses.replace(diagnostic, start=start, end=end, fix=None, fix_spans=(), extra=extra,
+                               original=original)
+
+
+def _located(unit: Unit, offset: int, end_offset: int) -> tuple[Position, Position]:
+    """Where a span of a unit's text is in the file on disk (never empty)."""
+    start = unit.locate(offset)
+    end = unit.locate(end_offset)
     if (end.line, end.column) < (start.line, start.column):
         end = start
     if end.line == start.line and end.column == start.column:
-        end = dataclasses.replace(end, column=end.column + max(1, diagnostic.end_offset - diagnostic.offset))
-    return dataclasses.replace(diagnostic, start=start, end=end, fix=None, fix_spans=(), extra=extra)
+        end = dataclasses.replace(end, column=end.column + max(1, end_offset - offset))
+    return start, end
+
+
+def _relocated_original(original: Original, unit: Unit) -> Original:
+    """A duplicate's original in the same unit, placed as the diagnostic is."""
+    placed = dataclasses.replace(original, record=unit.record, record_offset=unit.record_offset)
+    if unit.locate is None:
+        return placed
+    start, end = _located(unit, original.offset, original.end_offset)
+    return dataclasses.replace(placed, start=start, end=end, text_start=original.start, text_end=original.end)
 
 
 # -- fixing -------------------------------------------------------------------
@@ -329,16 +356,17 @@ class Run:
 
     def _corpus_diagnostics(self, result: UnitResult) -> list[Diagnostic]:
         found = []
+        document = Original.of(result.whole_text) if result.signatures else None  # what the indexes keep
         for code, signature in result.signatures.items():
             active = self.rules_by_code[code]
             options = active.merged_options(self.config.rule_options.get(code)
                                             or self.config.rule_options.get(active.name))
             index = self.indexes.setdefault(code, active.corpus(options))
-            message = index.add(result.label, signature)
-            if message is not None:
+            repeat = index.add(document, signature)
+            if repeat is not None:
                 found.append(dataclasses.replace(result.whole_text, code=active.code, name=active.name,
                                                  category=active.category, severity=active.severity,
-                                                 message=message))
+                                                 message=repeat.message, original=repeat.original))
         return found
 
     def add(self, outcome: "UnitResult | FileError | FileDone") -> None:

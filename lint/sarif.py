@@ -9,6 +9,10 @@ Beyond the schema, GitHub wants:
   edits elsewhere in the file (`line_fingerprints`);
 - at most 25,000 results per run (`_most_severe`).
 
+A duplicate's original is a `relatedLocations` entry, linked from the
+result's message with SARIF's embedded-link syntax, `[the original](1)`,
+which GitHub renders as a link to it.
+
 `SourceRoot` is shared with the CI annotation formats in annotations.py;
 fingerprints come from fingerprints.py.
 """
@@ -25,7 +29,7 @@ import click
 
 from . import __version__
 from .fingerprints import STDIN, line_fingerprints
-from .model import Diagnostic, Position, Severity
+from .model import Diagnostic, Original, Position, Severity, document_label
 from .rule import Rule
 from .runner import Report
 
@@ -43,6 +47,9 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 HEADING = re.compile(r"^#+[ \t]*", re.MULTILINE)
 SECTION_TITLE = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+# Square brackets are literal in a message with embedded links only when escaped.
+LINK_SYNTAX = re.compile(r"[\[\]]")
+ORIGINAL_ID = 1  # the id of a duplicate's original among its result's relatedLocations
 
 
 # -- locations ------------------------------------------------------------------
@@ -163,16 +170,41 @@ def _fix(diagnostic: Diagnostic, artifact: dict) -> dict:
             "properties": {"applicability": fix.applicability.value}}
 
 
-def _result(diagnostic: Diagnostic, rule_index: int, fingerprint: str, artifact: dict) -> dict:
+def _related_original(original: Original, root: SourceRoot) -> dict:
+    """A duplicate's original as a related location; a record's id and the
+    place in its text go in the properties, as they do for a result."""
+    label = document_label(root.display_path(original.path), original.record)
+    related = {"id": ORIGINAL_ID,
+               "physicalLocation": {"artifactLocation": root.artifact_location(original.path),
+                                    "region": _region(original.start, original.end)},
+               "message": {"text": f"The original, in {label}."}}
+    properties = {key: value for key, value in original.to_json().items() if key.startswith(("record", "text_"))}
+    if properties:
+        related["properties"] = properties
+    return related
+
+
+def _message(diagnostic: Diagnostic) -> str:
+    """The message as a standalone sentence; a duplicate's links to its original."""
+    sentence = standalone_sentence(diagnostic.message)
+    if diagnostic.original is None:
+        return sentence
+    escaped = LINK_SYNTAX.sub(r"\\\g<0>", sentence)
+    return f"{escaped} See [the original]({ORIGINAL_ID})."
+
+
+def _result(diagnostic: Diagnostic, rule_index: int, fingerprint: str, artifact: dict, root: SourceRoot) -> dict:
     result = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": LEVELS[diagnostic.severity],
-        "message": {"text": standalone_sentence(diagnostic.message)},
+        "message": {"text": _message(diagnostic)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact,
                                             "region": _region(diagnostic.start, diagnostic.end)}}],
         "partialFingerprints": {"primaryLocationLineHash": fingerprint},
     }
+    if diagnostic.original is not None:
+        result["relatedLocations"] = [_related_original(diagnostic.original, root)]
     if diagnostic.fix is not None:
         result["fixes"] = [_fix(diagnostic, artifact)]
     if diagnostic.extra:
@@ -220,7 +252,7 @@ def report_sarif(report: Report) -> str:
         "originalUriBaseIds": {SRCROOT: {"uri": root.uri}},
         "columnKind": "unicodeCodePoints",
         "invocations": [_invocation(report, notes, root)],
-        "results": [_result(d, rule_index[d.code], fingerprint, artifacts[d.path])
+        "results": [_result(d, rule_index[d.code], fingerprint, artifacts[d.path], root)
                     for d, fingerprint in zip(diagnostics, fingerprints)],
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -19,13 +19,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import compress, filterfalse
+from operator import methodcaller
 from typing import Callable, Iterator, TypeVar
 
 import yaml
 
 from newslint.document import Document, Paragraph, Token
+from newslint.packs import SAFE_LOADER
 
 T = TypeVar("T")
 GAZETTEER = "data/gazetteer_proper_nouns.yaml"
@@ -49,6 +52,8 @@ NON_SPACES = re.compile(r"\S*")
 # Marks of a line of code or a shell command: braces, assignments, calls,
 # prompts, a final semicolon, command-line options.
 CODE_LIKE = re.compile(r"[{}=]|&&|\w\(|^\s*[$>]\s|;\s*$|(?:^|\s)--?[a-z]", re.MULTILINE)
+POSSESSIVE = re.compile(r"['’]s$")  # the ending `stem` removes
+ENDS_POSSESSIVE = methodcaller("endswith", ("'s", "’s"))  # POSSESSIVE.search for words, in C
 OPENING_QUOTES = "\"'“‘«"
 CLOSING_QUOTES = "\"'”’»"
 JOINING_GAPS = frozenset({" ", "-", "‑", "–"})
@@ -82,6 +87,11 @@ class Gazetteer:
     multiword: dict[str, list[tuple[tuple[str, ...], int]]]
     lowercase_phrases: re.Pattern  # set phrases such as `french fries`
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lower-case word the gazetteer looks for."""
+        return frozenset(self.canonical.keys() | self.multiword.keys())
+
 
 @dataclass(frozen=True)
 class ProperNoun:
@@ -95,7 +105,7 @@ class ProperNoun:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    data = yaml.safe_load(resources.files("newslint.rules").joinpath(GAZETTEER).read_text("utf-8"))
+    data = yaml.load(resources.files("newslint.rules").joinpath(GAZETTEER).read_text("utf-8"), Loader=SAFE_LOADER)
     canonical: dict[str, str] = {}
     for names in data["names"].values():
         canonical.update((name.casefold(), name) for name in names)
@@ -126,7 +136,7 @@ def capitalise(word: str) -> str:
 def stem(word: str) -> str:
     """The word without a possessive ending: `Ukraine’s` -> `Ukraine`."""
     if "'" in word or "’" in word:
-        return re.sub(r"['’]s$", "", word)
+        return POSSESSIVE.sub("", word)
     return word
 
 
@@ -176,8 +186,9 @@ def _is_keyword_list(doc: Document, paragraph: Paragraph) -> bool:
         return True
     if not is_title_like(doc, paragraph):
         return False
-    words = doc.tokens_between(paragraph.body_start, paragraph.end)
-    return 2 * sum(1 for word in words if word.text[0].islower()) > len(words)
+    indexes = doc.token_range(paragraph.body_start, paragraph.end)
+    words = doc.token_texts[indexes.start:indexes.stop]
+    return 2 * sum(1 for word in words if word[0].islower()) > len(words)
 
 
 def is_technical(doc: Document) -> bool:
@@ -191,14 +202,27 @@ def is_technical(doc: Document) -> bool:
 
 
 def find_proper_nouns(doc: Document) -> dict[int, ProperNoun]:
-    lower, capitalised = _occurrences(doc.tokens)
+    texts = doc.token_texts
+    counts = Counter(texts)  # the loops below run over distinct words, or over a few of them
+    possessives = [text for text in compress(counts, map(ENDS_POSSESSIVE, counts)) if text.islower()]
+    capitalised_words = _capitalised_words(counts)
+    capitalised_counts = _merge_possessives(_totals(capitalised_words, counts))
+    # Lower-case words are counted only where a count is needed: gazetteer
+    # words, and words that are also written capitalised.
+    lower_counts = _merge_possessives({text: counts[text] for text in _lower_texts(
+        gazetteer().words | capitalised_counts.keys(), counts, possessives)})
     names = gazetteer().canonical
+    # Standalone capitals are a subset of all capitals: drop words that cannot have enough.
+    candidates = {word for word in (lower_counts.keys() & capitalised_counts.keys()) - names.keys()
+                  if len(word) > 1 and capitalised_counts[word] >= max(MIN_EVIDENCE, MIN_RATIO * lower_counts[word])}
+    lower = _occurrences(texts, set(_lower_texts(lower_counts.keys() & (gazetteer().words | candidates),
+                                                 counts, possessives)))
+    roots = _with_roots(candidates)
+    capitalised = _occurrences(texts, {text for text, folded in capitalised_words.items()
+                                       if _root(folded) in roots} if roots else set(), fold=str.casefold)
     found: dict[int, ProperNoun] = {}
     for word in lower.keys() & names.keys():
         found.update((noun.start, noun) for noun in _from_gazetteer(doc, lower[word], names[word]))
-    # Standalone capitals are a subset of all capitals: drop words that cannot have enough.
-    candidates = [word for word in (lower.keys() & capitalised.keys()) - names.keys()
-                  if len(word) > 1 and len(capitalised[word]) >= max(MIN_EVIDENCE, MIN_RATIO * len(lower[word]))]
     evidence = {word: _standalone_spellings(doc, capitalised[word]) for word in candidates}
     for word, spellings in _sufficient(doc, evidence, lower).items():
         found.update((noun.start, noun) for noun in _from_evidence(doc, lower[word], spellings))
@@ -210,25 +234,61 @@ def find_proper_nouns(doc: Document) -> dict[int, ProperNoun]:
     return found
 
 
-def _occurrences(tokens: list[Token]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Token indexes of lower-case words, and of capitalised words by their
-    lower-case form; possessives count as their word (`ukraine’s`)."""
-    lower: dict[str, list[int]] = {}
-    capitalised: dict[str, list[int]] = {}
-    for index, token in enumerate(tokens):  # the hot loop: keep it to a few C calls per word
-        text = token.text
-        if text.islower():  # not `iPhone`, `eBay`
-            lower.setdefault(text, []).append(index)
-        elif text[0].isupper() and not text.isupper():  # `NATO` says nothing about `nato`
-            capitalised.setdefault(text.casefold(), []).append(index)
-    return _merge_possessives(lower), _merge_possessives(capitalised)
+def _capitalised_words(counts: Counter) -> dict[str, str]:
+    """The document's distinct capitalised words, each with its lower-case form."""
+    return {text: text.casefold() for text in filterfalse(str.islower, counts)
+            if text[0].isupper() and not text.isupper()}  # `NATO` says nothing about `nato`
 
 
-def _merge_possessives(occurrences: dict[str, list[int]]) -> dict[str, list[int]]:
+def _totals(folded: dict[str, str], counts: Counter) -> dict[str, int]:
+    """Occurrences of each folded form, in order of first occurrence."""
+    totals: dict[str, int] = {}
+    for text, form in folded.items():
+        totals[form] = totals.get(form, 0) + counts[text]
+    return totals
+
+
+def _root(word: str) -> str:
+    """The word without any possessive endings: `x’s’s` -> `x`."""
+    while ENDS_POSSESSIVE(word):
+        word = stem(word)
+    return word
+
+
+def _with_roots(words: set[str]) -> set[str]:
+    """The words and their roots: every possessive that `_merge_possessives`
+    may add to one of the words has its root among them."""
+    return words | set(map(_root, filter(ENDS_POSSESSIVE, words)))
+
+
+def _lower_texts(words: set[str], counts: Counter, possessives: list[str]) -> list[str]:
+    """The lower-case tokens that may count as one of `words`: the word
+    itself (not `iPhone`, `eBay`), then its possessives (`ukraine’s`) in
+    order of first occurrence, as `_merge_possessives` needs them."""
+    roots = _with_roots(words)
+    return [word for word in roots & counts.keys() if word.islower() and not ENDS_POSSESSIVE(word)] \
+        + [text for text in possessives if _root(text) in roots]
+
+
+def _occurrences(texts: list[str], wanted: set[str], fold: Callable[[str], str] = str) -> dict[str, list[int]]:
+    """Token indexes of the `wanted` tokens, by word: grouped by their
+    `fold`ed text in document order, then the possessives added to their
+    word (`ukraine`, then `ukraine’s`)."""
+    occurrences: dict[str, list[int]] = {}
+    # compress() and map() pick the few wanted tokens in C, without a Python step per token.
+    for index in compress(range(len(texts)), map(wanted.__contains__, texts)):
+        occurrences.setdefault(fold(texts[index]), []).append(index)
+    return _merge_possessives(occurrences)
+
+
+def _merge_possessives(occurrences: dict[str, T]) -> dict[str, T]:
+    """Possessives count as their word: the occurrences (index lists or
+    counts) of `ukraine’s` are added to those of `ukraine`."""
     for word in [word for word in occurrences if "’" in word or "'" in word]:
         base = stem(word)
         if base != word:
-            occurrences.setdefault(base, []).extend(occurrences.pop(word))
+            moved = occurrences.pop(word)
+            occurrences[base] = occurrences[base] + moved if base in occurrences else moved
     return occurrences
 
 
@@ -236,7 +296,7 @@ def _merge_possessives(occurrences: dict[str, list[int]]) -> dict[str, list[int]
 def _from_gazetteer(doc: Document, indexes: list[int], canonical: str) -> Iterator[ProperNoun]:
     phrases = gazetteer().lowercase_phrases
     for index in indexes:
-        token = doc.tokens[index]
+        token = doc.token(index)
         end = token.start + len(stem(token.text))
         if not (_in_phrase(doc.text, token, phrases) or _is_markup_or_tag(doc, token.start, end)):
             yield ProperNoun(token.start, end, canonical, 0)
@@ -267,16 +327,17 @@ def _multiword_names(doc: Document, lower: dict[str, list[int]]) -> dict[int, Pr
 
 
 def _match_name(doc: Document, first: int, name: tuple[str, ...]) -> ProperNoun | None:
-    if first < 0 or first + len(name) > len(doc.tokens):
+    if first < 0 or first + len(name) > len(doc.token_starts):
         return None
-    words = doc.tokens[first:first + len(name)]
-    spellings = [stem(token.text) for token in words]
+    words = slice(first, first + len(name))
+    spellings = [stem(text) for text in doc.token_texts[words]]
     if any(spelling.casefold() != part.casefold() for spelling, part in zip(spellings, name)):
         return None
-    gaps = [doc.text[left.end:right.start] for left, right in zip(words, words[1:])]
+    starts, ends = doc.token_starts[words], doc.token_ends[words]
+    gaps = [doc.text[left_end:right_start] for left_end, right_start in zip(ends, starts[1:])]
     if not all(gap.isspace() for gap in gaps):
         return None
-    start, end = words[0].start, words[-1].start + len(spellings[-1])
+    start, end = starts[0], starts[-1] + len(spellings[-1])
     if _is_markup_or_tag(doc, start, end):
         return None
     replacement = "".join(part + gap for part, gap in zip(name, gaps + [""]))
@@ -286,17 +347,17 @@ def _match_name(doc: Document, first: int, name: tuple[str, ...]) -> ProperNoun 
 # -- evidence from the document ----------------------------------------------
 def _standalone_spellings(doc: Document, indexes: list[int]) -> list[str]:
     """Spellings of the capitalised occurrences that stand on their own in mid-sentence."""
-    return [stem(doc.tokens[i].text) for i in indexes if _is_standalone(doc, i)]
+    return [stem(doc.token_texts[i]) for i in indexes if _is_standalone(doc, i)]
 
 
 def _is_standalone(doc: Document, index: int) -> bool:
-    token = doc.tokens[index]
-    previous = _previous_char(doc.text, token.start)
+    start = doc.token_starts[index]
+    previous = _previous_char(doc.text, start)
     if not (previous.isalnum() or previous == ","):
         # Sentence starts (after `.`, `?`, a line break) and starts after `:`,
         # `“`, `(` or a dash are capitalised whatever the word.
         return False
-    paragraph = doc.paragraph_at(token.start)
+    paragraph = doc.paragraph_at(start)
     if paragraph is None or is_title_like(doc, paragraph):
         return False  # headings are title case
     return not _in_longer_name(doc, index)
@@ -313,9 +374,11 @@ def _neighbour(doc: Document, index: int, step: int) -> Token | None:
     """The word next to tokens[index] (step -1 or 1) when only a space or a
     hyphen separates them."""
     other = index + step
-    if not 0 <= other < len(doc.tokens):
+    if not 0 <= other < len(doc.token_starts):
         return None
-    return doc.tokens[other] if _gap(doc.text, doc.tokens[index], doc.tokens[other]) in JOINING_GAPS else None
+    left, right = min(index, other), max(index, other)
+    gap = doc.text[doc.token_ends[left]:doc.token_starts[right]]
+    return doc.token(other) if gap in JOINING_GAPS else None
 
 
 def _gap(text: str, one: Token, other: Token) -> str:
@@ -386,7 +449,7 @@ def _is_name_like(word: str, english: float) -> bool:
 def _from_evidence(doc: Document, indexes: list[int], spellings: list[str]) -> Iterator[ProperNoun]:
     replacement = Counter(spellings).most_common(1)[0][0]
     for index in indexes:
-        token = doc.tokens[index]
+        token = doc.token(index)
         end = token.start + len(stem(token.text))
         if not (_used_as_common_word(doc, index) or _is_mention(doc.text, token.start, end)
                 or _in_code(doc, token.start) or _is_markup_or_tag(doc, token.start, end)):
@@ -396,7 +459,7 @@ def _from_evidence(doc: Document, indexes: list[int], spellings: list[str]) -> I
 def _used_as_common_word(doc: Document, index: int) -> bool:
     """`an army`, `the court`; `python-django`, `wasmer-js` (package names);
     and name particles (`de Gaulle`, `al Qaeda`)."""
-    token = doc.tokens[index]
+    token = doc.token(index)
     before, after = _neighbour(doc, index, -1), _neighbour(doc, index, 1)
     if before is not None and before.text.casefold() in DETERMINERS:
         return True

@@ -7,6 +7,8 @@ from importlib import resources
 
 import yaml
 
+from newslint.packs import SAFE_LOADER
+
 # langdetect's cost grows with the text; a paragraph's first characters
 # decide its language as well as the whole paragraph does.
 DETECT_CHARS = 600
@@ -15,7 +17,7 @@ DETECT_CHARS = 600
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
     text = resources.files("newslint.rules").joinpath("data/language_names.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def language_name(code: str) -> str:

@@ -26,6 +26,7 @@ import yaml
 
 from newslint.document import WORD, Document, Paragraph
 from newslint.language import stopwords
+from newslint.packs import SAFE_LOADER
 from newslint.rules.chrome_line_run import CAPITALISED, CLAUSE_END, LOWER_LONG_WORD
 
 
@@ -127,8 +128,8 @@ def _stamp_pattern() -> re.Pattern[str]:
     """A date or a time: `10:25 pm`, `14.09 Uhr`, `2h00`, `28.06.2015`,
     `March 11th`, `11 March`, `5. November`, with the month names of
     data/chrome_zone_months.yaml."""
-    data = yaml.safe_load(resources.files("newslint.rules").joinpath("data/chrome_zone_months.yaml")
-                          .read_text("utf-8"))
+    data = yaml.load(resources.files("newslint.rules").joinpath("data/chrome_zone_months.yaml")
+                     .read_text("utf-8"), Loader=SAFE_LOADER)
     names = sorted({name for names in data.values() for name in names}, key=len, reverse=True)
     month = r"\b(?:" + "|".join(map(re.escape, names)) + r")\b\.?"
     return re.compile(

@@ -7,9 +7,11 @@ from hashlib import blake2b, sha1
 from operator import methodcaller
 from typing import NamedTuple
 
-from newslint.rule import corpus_rule
+from newslint.model import Original
+from newslint.rule import Repeat, corpus_rule
 
 SCHEME = "affine32"  # datasketch's hashing scheme, named so sketches can be rebuilt from their values
+CHUNK_WORDS = 100_000  # words shingled at a time: bounds the memory of a signature
 
 
 class Signature(NamedTuple):
@@ -34,7 +36,9 @@ class CrossFileDuplicate:
     share of shared 5-word shingles at least `threshold`, found with
     locality-sensitive hashing from datasketch) is reported on the later
     document, pointing at the earlier one. Documents under `min_words` words
-    are not compared.
+    are not compared. Reports point at the earlier document: `original` in
+    JSON (its path, record and line), `relatedLocations` in SARIF, a link in
+    the HTML report.
 
     Memory is bounded per document. Where the document is linted (a worker
     process under `--jobs`), its shingles are hashed, and only those 32-bit
@@ -42,7 +46,8 @@ class CrossFileDuplicate:
     16 kB) however long the document, since shingles beyond that are sampled
     by hash. The index then keeps one 8-byte digest and a MinHash of
     `num_perm` 32-bit values (256 bytes by default) plus their LSH bucket
-    keys, and drops the hashes.
+    keys and the document's place (path, record id, lines: about 0.6 kB,
+    the `original` of a later copy), and drops the hashes.
 
     There is no fix: which copy to keep is a decision for a person.
 
@@ -58,25 +63,31 @@ class CrossFileDuplicate:
 
     def __init__(self, options: dict):
         self.options = options
-        self.first_with_digest: dict[bytes, str] = {}
-        self.labels: list[str] = []
+        self.first_with_digest: dict[bytes, Original] = {}
+        self.documents: list[Original] = []
         self.sketches: list = []  # numpy arrays of MinHash values
         self.lsh = None  # built when a second document arrives: datasketch imports SciPy (~1 s)
         self.pending: Signature | None = None
 
     @staticmethod
     def signature(doc, options: dict) -> Signature | None:
-        if len(doc.token_texts) < options["min_words"]:
+        texts = doc.token_texts
+        if len(texts) < options["min_words"]:
             return None
-        words = " ".join(doc.token_texts).casefold().split(" ")  # casefold once, not word by word
-        size = options["shingle_words"]
-        shingles = set(map(str.encode, map(" ".join, zip(*(words[i:] for i in range(size))))))
-        if len(shingles) > options["max_shingles"]:
-            # A consistent sample: the same shingles are kept in every copy.
-            shingles = set(sorted(shingles, key=lambda s: blake2b(s, digest_size=8).digest())
-                           [:options["max_shingles"]])
-        digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
-        return Signature(digest, _sha1_hash32(shingles))
+        size, limit = options["shingle_words"], options["max_shingles"]
+        digest = blake2b(digest_size=8)
+        shingles: set[bytes] = set()
+        # A chunk of words at a time, so that a huge document never holds a
+        # string per word and per shingle (~40 bytes per byte of text). A
+        # chunk also holds the next chunk's first size - 1 words, to make the
+        # shingles that straddle the two.
+        for first in range(0, len(texts), CHUNK_WORDS):
+            words = " ".join(texts[first:first + CHUNK_WORDS + size - 1]).casefold().split(" ")  # casefold once
+            digest.update((" " if first else "").encode() + " ".join(words[:CHUNK_WORDS]).encode())
+            shingles.update(map(str.encode, map(" ".join, zip(*(words[i:] for i in range(size))))))
+            if len(shingles) > limit:
+                shingles = _sample(shingles, limit)
+        return Signature(digest.digest(), _sha1_hash32(shingles))
 
     def _sketch(self, signature: Signature):
         from datasketch import MinHash
@@ -90,14 +101,14 @@ class CrossFileDuplicate:
         self.lsh.insert(len(self.sketches), sketch)
         self.sketches.append(sketch.hashvalues)
 
-    def add(self, label: str, signature: Signature | None) -> str | None:
+    def add(self, document: Original, signature: Signature | None) -> Repeat | None:
         if signature is None:
             return None
         original = self.first_with_digest.get(signature.digest)
         if original is not None:
-            return f"Exact duplicate of {original}"
-        self.first_with_digest[signature.digest] = label
-        self.labels.append(label)
+            return Repeat(f"Exact duplicate of {original.label}", original)
+        self.first_with_digest[signature.digest] = document
+        self.documents.append(document)
         if self.lsh is None and self.pending is None:
             self.pending = signature  # a run of one document needs no MinHash at all
             return None
@@ -112,9 +123,18 @@ class CrossFileDuplicate:
                     for key in self.lsh.query(sketch)), default=None)
         self._insert(sketch)
         if best is not None and best[0] >= self.options["threshold"]:
-            return f"Near-duplicate of {self.labels[best[1]]} (about {best[0]:.0%} of its 5-word shingles shared)"
+            original = self.documents[best[1]]
+            return Repeat(f"Near-duplicate of {original.label} (about {best[0]:.0%} of its 5-word shingles shared)",
+                          original)
         return None
 
+
+
+def _sample(shingles: set[bytes], limit: int) -> set[bytes]:
+    """The `limit` shingles of least BLAKE2 hash: a consistent sample, the
+    same in every copy. Those of a union are among those of its parts, so
+    the sample can be taken chunk by chunk."""
+    return set(sorted(shingles, key=lambda s: blake2b(s, digest_size=8).digest())[:limit])
 
 
 def _sha1_hash32(shingles: set[bytes]) -> array:

@@ -51,8 +51,10 @@ def check(doc: Document, options: dict):
     Finds each maximal run of paragraphs (or lines, in one-paragraph-per-line
     scrapes) that repeats an earlier run, and reports the later copy as one
     diagnostic, from its first line to its last, naming the lines of the
-    original. Paragraphs are compared after case-folding, collapsing
-    whitespace and unifying quote marks, by hashing, in linear time.
+    original (which reports also point at: `original` in JSON,
+    `relatedLocations` in SARIF, a link in the HTML report). Paragraphs are
+    compared after case-folding, collapsing whitespace and unifying quote
+    marks, by hashing, in linear time.
 
     A copy is reported only if it holds at least one paragraph of prose with
     `min_words` words (default 8; numbers do not count): short lines that
@@ -253,5 +255,7 @@ def _hit(doc: Document, run: Run) -> Hit:
     else:
         message = f"This {what} nearly duplicates {original} (a few words differ)"
         fix_message = "Delete the near-duplicate copy (check the differences first)"
+    original_end = paragraphs[run.original + run.length - 1].end
     return Hit(first.start, last.end, message,
-               delete_lines(doc, first.first_line, last.last_line, fix_message, safe=run.exact))
+               delete_lines(doc, first.first_line, last.last_line, fix_message, safe=run.exact),
+               original=(paragraphs[run.original].start, original_end))

@@ -29,7 +29,7 @@ def check(doc, options):
     ## Example
     `In 2014, russia annexed Crimea` becomes `In 2014, Russia annexed Crimea`.
     """
-    for noun in proper_nouns(doc).values():
+    for _, noun in sorted(proper_nouns(doc).items()):  # by offset: the same order in every process
         written = doc.text[noun.start:noun.end]
         source = f"written `{noun.replacement}` {noun.evidence} times elsewhere" if noun.evidence else "a known name"
         yield Hit(noun.start, noun.end, f"Lower-case proper noun `{written}` ({source}): write `{noun.replacement}`",

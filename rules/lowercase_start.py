@@ -72,12 +72,12 @@ def _first_words(doc: Document) -> Iterator[tuple[Sentence, Token]]:
     left alone) and neither it nor the sentence before it is a fragment."""
     previous: tuple[int, int] = (-1, 0)  # paragraph and word count of the sentence before
     for sentence in doc.sentences:
-        words = doc.tokens_between(sentence.start, sentence.end)
+        words = doc.token_range(sentence.start, sentence.end)  # indexes: no Token per word
         after_fragment = previous[0] == sentence.paragraph and previous[1] < MIN_SENTENCE_WORDS
         previous = (sentence.paragraph, len(words))
         if len(words) >= MIN_SENTENCE_WORDS and not after_fragment \
-                and not doc.text[sentence.start:words[0].start].strip(OPENING_QUOTES + " \t"):
-            yield sentence, words[0]
+                and not doc.text[sentence.start:doc.token_starts[words.start]].strip(OPENING_QUOTES + " \t"):
+            yield sentence, doc.token(words.start)
 
 
 def _is_lowercase_start(doc: Document, sentence: Sentence, word: Token) -> bool:

@@ -10,6 +10,7 @@ import yaml
 
 from newslint.document import Document
 from newslint.model import Hit
+from newslint.packs import SAFE_LOADER
 from newslint.rule import rule
 from newslint.rules._markup import closing_tags, is_quoted, markup_hits, shorten
 
@@ -47,7 +48,7 @@ class Vocabulary(NamedTuple):
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     text = resources.files("newslint.rules").joinpath("data/markup_elements.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=SAFE_LOADER)
     return Vocabulary(*(frozenset(word.casefold() for word in data[key]) for key in Vocabulary._fields))
 
 

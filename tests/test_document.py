@@ -38,6 +38,20 @@ def test_hard_wrapped_markdown_joins_lines_into_paragraphs():
     assert [(p.first_line, p.last_line) for p in doc.paragraphs] == [(1, 4), (6, 7)]
 
 
+def test_lower_case_lines_without_a_blank_line_are_not_hard_wrapped():
+    # A scraped glossary (`chikan suru` / `grope`): every line is its own paragraph.
+    text = "Vocabulary\n* Japan101\nme no mae de\n(right) in front of you\nchikan suru\ngrope\nyatsu\nguy\n"
+    doc = Document(text)
+    assert not doc.is_hard_wrapped
+    assert [(p.first_line, p.last_line) for p in doc.paragraphs] == [(n, n) for n in range(1, 9)]
+
+
+def test_one_blank_line_between_wrapped_blocks_makes_them_hard_wrapped():
+    text = "The talks\nwould continue next\nweek and both\nsides were ready\n\nto compromise, he\nsaid"
+    assert Document(text).is_hard_wrapped
+    assert not Document(text.replace("\n\n", "\n") + "\n\n").is_hard_wrapped  # trailing blanks separate nothing
+
+
 def test_numbering_alone_is_not_a_list_item():
     doc = Document("1.\n2) Second item")
     assert [p.is_list_item for p in doc.paragraphs] == [False, True]
@@ -70,8 +84,8 @@ def test_token_columns_agree_with_the_tokens():
     doc = Document("«Zelenskyy’s» plan: 1,204 votes,\nno_way ΣΑΣ 42")
     assert doc.token_texts == [t.text for t in doc.tokens] == ["Zelenskyy’s", "plan", "1,204", "votes", "no", "way",
                                                                "ΣΑΣ", "42"]
-    assert doc.token_starts == [t.start for t in doc.tokens]
-    assert doc.token_ends == [t.end for t in doc.tokens]
+    assert list(doc.token_starts) == [t.start for t in doc.tokens]
+    assert list(doc.token_ends) == [t.end for t in doc.tokens]
     assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
     assert doc.tokens[0]._fields == ("start", "end", "text")
     start = doc.text.index("votes")
@@ -92,4 +106,4 @@ def test_paragraph_at_and_memo():
 def test_empty_document():
     doc = Document("")
     assert doc.lines[0].text == "" and doc.paragraphs == [] and doc.sentences == [] and doc.tokens == []
-    assert doc.token_texts == doc.token_starts == [] and doc.language is None
+    assert doc.token_texts == list(doc.token_starts) == [] and doc.language is None

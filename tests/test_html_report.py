@@ -162,6 +162,23 @@ def test_near_duplicate_file_links_to_the_earlier_file(tmp_path):
     assert later["d"][0][7] == "doc-0"
 
 
+def test_links_come_from_the_structured_original_not_the_message(tmp_path):
+    """A record id that reads like the end of a DUP003 message, and a DUP001
+    original whose record's first line is not the file's: each link goes to
+    the original's document and line in its text (`Diagnostic.original`)."""
+    records = [{"id": "x", "text": "Short."}, {"id": "a (about 90% shared)", "text": ARTICLE},
+               {"id": "b", "text": "Title line\n\n" + ARTICLE + "\n\nShare\n\n" + ARTICLE},
+               {"id": "c", "text": ARTICLE}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    page, _ = html_report(tmp_path, "--select", "DUP", str(tmp_path / "c.jsonl"))
+    data = report_data(page)
+    original = f"{tmp_path / 'c.jsonl'} record a (about 90% shared)"
+    assert [doc["l"] for doc in data["docs"]][1] == original
+    links = [sorted((data["rules"][d[2]][0], d[7]) for d in doc["d"]) for doc in data["docs"]]
+    assert links == [[], [], [("DUP001", "doc-2-L3"), ("DUP003", "doc-1")], [("DUP003", "doc-1")]]
+    assert data["docs"][3]["d"][0][3] == f"Exact duplicate of {original}"
+
+
 def test_report_without_kept_text_lists_diagnostics(tmp_path):
     (tmp_path / "a.txt").write_text("Share this article\n\nThe council approved the budget.\n", encoding="utf-8")
     report = lint_paths([str(tmp_path / "a.txt")], select(all_rules(), select=["CHR"]), Config(), Options())
@@ -378,6 +395,20 @@ def test_seeds_screenshot(seeds_report, browser, tmp_path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1280, 2000)
     assert picture.stat().st_size > 50_000  # drawn, not blank
+
+
+def test_duplicates_link_to_their_originals_in_the_browser(tmp_path, browser):
+    records = [{"id": "a (about 90% shared)", "text": ARTICLE},
+               {"id": "b", "text": "Title line\n\n" + ARTICLE + "\n\nShare\n\n" + ARTICLE}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    page = tmp_path / "report.html"
+    cli("--format", "html", "--select", "DUP", "-o", str(page), str(tmp_path / "c.jsonl"))
+    dom = browser.dom(page)
+    links = [(link.get("href"), link.get("aria-label")) for link in dom.xpath("//a[@class='orig']")]
+    assert links == [("#doc-0", f"Go to the original, {tmp_path / 'c.jsonl'} record a (about 90% shared)"),
+                     ("#doc-1-L3", "Go to the original, line 3")]
+    # Line 3 of the record's text is where the original starts (DUP003 highlights the whole text).
+    assert dom.get_element_by_id("doc-1-L3").getnext().text_content() == ARTICLE + "\n"
 
 
 def test_hostile_text_stays_text_in_the_browser(tmp_path, browser):

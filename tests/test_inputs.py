@@ -293,6 +293,17 @@ def test_inp001_is_listed_explained_and_always_on(project):
         assert "names an input check (INP001), which is always on" in refused.stderr
 
 
+def test_inp001_is_an_engine_check_without_a_text_check():
+    from newslint.rule import Rule, RuleDefinitionError
+
+    check = inputs.UNREADABLE_RECORD
+    assert (check.engine, check.check, check.corpus, check.default) == (True, None, None, True)
+    with pytest.raises(RuleDefinitionError, match="engine check INP002 is reported by the engine"):
+        Rule("INP002", "other-input", "input", lambda doc, options: (), engine=True)
+    with pytest.raises(RuleDefinitionError, match="needs either a check or a corpus index"):
+        Rule("INP002", "other-input", "input", None)
+
+
 def test_show_text_reports_unreadable_records(project):
     unreadable_project(project)
     result = CliRunner().invoke(main, ["--show-text", "c.jsonl"])

@@ -23,3 +23,13 @@ def test_langdetect_decides_when_stopwords_do_not():
 def test_too_little_text_has_no_language():
     assert Document("Comments").language is None
     assert Document("").language is None
+
+
+def test_every_stopword_is_read_as_a_word():
+    """YAML 1.1 reads a bare `on` or `no` as a boolean: the data quotes them."""
+    import yaml
+    from importlib.resources import files
+
+    table = yaml.safe_load(files("newslint").joinpath("data/stopwords.yaml").read_text(encoding="utf-8"))
+    assert all(isinstance(word, str) for words in table.values() for word in words)
+    assert "on" in table["en"] and "no" in table["pt"]

@@ -14,7 +14,7 @@ import false_positives  # noqa: E402
 import quality  # noqa: E402
 
 MAX_FALSE_ALARM = 0.02  # content lines covered by a noise diagnostic
-RECALL_FLOOR = {"dense": 0.85, "sparse": 0.73}  # dense: the target (0.868 reached); sparse: reached so far (target 0.80)
+RECALL_FLOOR = {"dense": 0.85, "sparse": 0.745}  # dense: the target (0.868 reached); sparse: reached so far (target 0.80)
 NON_ENGLISH_RECALL_FLOOR = 0.6  # the target
 
 

@@ -369,3 +369,39 @@ def test_seeds_paths_do_not_depend_on_the_working_folder():
                               capture_output=True, text=True, timeout=120).stdout
                for cwd, path in ((ROOT, "seeds"), (SEEDS, "."))]
     assert outputs[0] == outputs[1]
+
+
+# -- duplicates: the original as a related location ---------------------------------------
+LEAD = "Russia on Friday dismissed any immediate possibility of a meeting between the two presidents."
+SECOND = "Russian Foreign Minister Sergei Lavrov told NBC that no meeting between the leaders was planned."
+ARTICLE = " ".join(f"The council met on day {n} and agreed [{n}] a budget for the harbour works." for n in range(5))
+
+
+def test_duplicates_link_their_original_as_a_related_location(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(f"Title\n{LEAD}\n{SECOND}\nShare\n{LEAD}\n{SECOND}\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "r[1]", "text": ARTICLE}) + "\n"
+                                      + json.dumps({"id": "r2", "text": ARTICLE}) + "\n", encoding="utf-8")
+    log = sarif("--no-cache", "--select", "DUP", "a.txt", "c.jsonl")
+    assert schema_errors(log) == []
+    within, across = log["runs"][0]["results"]
+    assert within["message"]["text"] == "This block duplicates lines 2-3. See [the original](1)."
+    assert within["relatedLocations"] == [{
+        "id": 1, "message": {"text": "The original, in a.txt."},
+        "physicalLocation": {"artifactLocation": {"uri": "a.txt", "uriBaseId": "%SRCROOT%"},
+                             "region": {"startLine": 2, "startColumn": 1, "endLine": 3,
+                                        "endColumn": len(SECOND) + 1}}}]
+    # Brackets of the message (the record id) are escaped: only the link is one.
+    assert across["message"]["text"] == r"Exact duplicate of c.jsonl record r\[1\]. See [the original](1)."
+    (related,) = across["relatedLocations"]
+    column = len('{"id": "r[1]", "text": "') + 1
+    assert related["physicalLocation"]["region"] == {"startLine": 1, "startColumn": column, "endLine": 1,
+                                                     "endColumn": column + len(ARTICLE)}
+    assert related["message"] == {"text": "The original, in c.jsonl record r[1]."}
+    assert related["properties"] == {"record": "r[1]", "text_line": 1, "text_column": 1, "text_end_line": 1,
+                                     "text_end_column": len(ARTICLE) + 1}
+    assert across["properties"]["record"] == "r2"
+    # Every link of a message names a related location.
+    for result in (within, across):
+        links = re.findall(r"(?<!\\)\[[^\]]*\]\((\d+)\)", result["message"]["text"])
+        assert [int(link) for link in links] == [location["id"] for location in result["relatedLocations"]]

@@ -2,9 +2,11 @@
 rules/packs/chrome_de.yaml), French (CHR4xx, chrome_fr.yaml) and Spanish
 (CHR5xx, chrome_es.yaml).
 
-Each rule runs only on documents that `Document.language` identifies as its
+Each rule runs on documents that `Document.language` identifies as its
 language, so every test document carries two prose paragraphs in that
-language around the line under test."""
+language around the line under test; on a document of another language, a
+`line` rule flags only a line that is exactly one of its literal phrases in
+words of its own language (the tests of a widget in another language)."""
 from __future__ import annotations
 
 from functools import cache
@@ -186,7 +188,8 @@ FRENCH_FLAGGED = {
                "En poursuivant votre navigation sur ce site, vous acceptez l’utilisation de cookies.",
                "Nous utilisons des cookies pour améliorer votre expérience."],
     "CHR409": ["Mentions légales", "Politique de confidentialité", "Contact", "Mentions légales | CGU | Contact"],
-    "CHR410": ["Tous droits réservés.", "Le Journal 2024 - Tous droits réservés",
+    "CHR410": ["Tous droits réservés.", "Thème Simple. Fourni par Blogger.", "Propulsé par WordPress",
+               "Le Journal 2024 - Tous droits réservés",
                "Reproduction interdite sans autorisation."],
     "CHR411": ["Publicité", "Contenu sponsorisé", "La suite après cette publicité"],
     "CHR412": ["Par Sébastien Farcis", "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
@@ -209,6 +212,7 @@ FRENCH_NOT_FLAGGED = [
     "Source : le gouvernement a confirmé que les négociations se poursuivent.",
     "Le 30 avril 2015, le séisme a frappé le Népal.",
     "Suivre le Tour de France reste une passion pour des millions de personnes.",
+    "Le site, fourni par la mairie, est propulsé par une équipe de bénévoles.",
     "Retrouvez Marie Dupont sur scène à l'Olympia",
     "Retour sur une semaine agitée à l'Assemblée nationale.",
     "Accueil chaleureux pour le président à Marseille.",
@@ -317,6 +321,43 @@ def test_spanish_credit_closing_a_caption_is_flagged_alone(caption, credit):
 @pytest.mark.parametrize("line", ["Comentarios", "Compartir", "Te puede interesar", "Por Ana Pérez"])
 def test_spanish_rules_do_not_run_on_a_french_document(line):
     assert not any(code.startswith("CHR5") for _, code, _ in found(page("fr", line)))
+
+
+# -- a widget in another language than the page's ------------------------------------
+# A blog platform writes its widgets in the language of the blog's settings,
+# not the article's: an English post on a German WordPress.com blog ends in
+# `Gefällt mir:`. A line that is exactly a literal phrase of another
+# language's pack, in words that are not the page's language (a function word
+# or a letter of its own), is flagged by that pack's rule.
+@pytest.mark.parametrize("language, line, code", [
+    ("en", "Gefällt mir:", "CHR302"),  # `mir`, `ä`
+    ("en", "Gefällt mir Lade...", "CHR302"),
+    ("en", "Ähnliche Beiträge", "CHR306"),  # letters English does not write
+    ("en", "Inscription à : Publier les commentaires (Atom)", "CHR401"),  # Blogger in French
+    ("en", "Publier un commentaire", "CHR401"),  # `un`
+    ("de", "Laisser un commentaire", "CHR401"),
+    ("fr", "Últimas noticias", "CHR506"),
+])
+def test_a_widget_line_in_another_language_is_flagged(language, line, code):
+    assert found(page(language, line)) == [(2, code, line)]
+
+
+@pytest.mark.parametrize("language, line", [
+    ("en", "Kontakt"),  # nothing in its words says German
+    ("en", "Mail"),
+    ("en", "Contact"),
+    ("en", "Sponsored by Régie Publicité"),  # not a whole phrase of the French pack
+    ("en", "12 Kommentare"),  # patterns run only on pages of their language
+    ("en", "Veröffentlicht am 12.03.2021"),
+    ("de", "Commentaires"),  # an é would be a letter German does not write, but there is none
+    ("fr", "Comentarios"),
+])
+def test_a_line_without_its_own_language_is_left_alone(language, line):
+    assert found(page(language, line)) == []
+
+
+def test_the_foreign_widget_line_still_needs_a_known_page_language():
+    assert found("Gefällt mir:\nÄhnliche Beiträge\n") == []
 
 
 # -- all packs ----------------------------------------------------------------------

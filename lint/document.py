@@ -233,6 +233,12 @@ class Document:
         span = slice(indexes.start, indexes.stop)
         return list(map(tuple.__new__, repeat(Token), zip(*(column[span] for column in self._token_columns))))
 
+    def words_between(self, start: int, end: int) -> list[str]:
+        """The texts of the word tokens that start inside text[start:end]:
+        for rules that read words only, without building tokens."""
+        indexes = self.token_range(start, end)
+        return self.token_texts[indexes.start:indexes.stop]
+
     @cached_property
     def language(self) -> str | None:
         """ISO 639-1 code of the document's language (None if unknown), from

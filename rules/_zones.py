@@ -194,7 +194,7 @@ def line_kinds(doc: Document, claimed: frozenset[int]) -> tuple[list[Kind], list
     """The kind and the size in words of every paragraph (line)."""
     stops = stopwords().get(doc.language or "", _all_stopwords())
     paragraphs = doc.paragraphs
-    words = [[token.text for token in doc.tokens_between(p.body_start, p.end)] for p in paragraphs]
+    words = [doc.words_between(p.body_start, p.end) for p in paragraphs]
     sized = [_size(p.body, tokens) for p, tokens in zip(paragraphs, words)]
     kinds = [Kind.CLAIMED if p.index in claimed else _kind(p, tokens, size, cjk, stops)
              for p, tokens, (size, cjk) in zip(paragraphs, words, sized)]

@@ -110,7 +110,7 @@ def _verdicts(doc: Document, main: str, options: dict) -> list[Verdict]:
     for paragraph in doc.paragraphs:
         if len(paragraph.text) < options["min_chars"] or not _looks_like_prose(paragraph):
             continue
-        words = [token.text for token in doc.tokens_between(paragraph.start, paragraph.end)]
+        words = doc.words_between(paragraph.start, paragraph.end)
         if len(words) < options["min_words"] or not _is_prose(words):
             continue
         share = _stopword_share(words, main)

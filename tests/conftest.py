@@ -31,6 +31,24 @@ def flagged(text: str, *selectors: str) -> list[str]:
     return [text[d.offset:d.end_offset] for d in lint(text, *selectors)]
 
 
+# A substitution (safe fix) and a line rule (unsafe fix) for the fix tests.
+FIX_PACK = """\
+rules:
+  - code: TST001
+    name: test-swap
+    category: spacing
+    kind: substitution
+    message: "{match} -> {term}"
+    swap: {"wiht": "with", "teh": "the"}
+  - code: TST002
+    name: test-menu
+    category: chrome
+    kind: line
+    message: "menu"
+    phrases: ["Share", "Leave a Comment"]
+"""
+
+
 def project_with_pack(folder: Path, monkeypatch, pack: str) -> Path:
     """Make `folder` the current directory of a project whose config selects
     only the rules of the YAML pack `pack` (codes TST...)."""

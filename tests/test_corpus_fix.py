@@ -11,25 +11,10 @@ import pytest
 import zstandard
 from click.testing import CliRunner
 
-from conftest import project_with_pack, require_corpus
+from conftest import FIX_PACK as PACK, project_with_pack, require_corpus
 from newslint import fixer, inputs
 from newslint.cli import main
 
-PACK = """\
-rules:
-  - code: TST001
-    name: test-swap
-    category: spacing
-    kind: substitution
-    message: "{match} -> {term}"
-    swap: {"wiht": "with", "teh": "the"}
-  - code: TST002
-    name: test-menu
-    category: chrome
-    kind: line
-    message: "menu"
-    phrases: ["Share", "Leave a Comment"]
-"""
 # Lines of a corpus as a scraper wrote them: key orders, escapes, a BOM and
 # CRLF endings vary; some lines are not records at all.
 LINES = [

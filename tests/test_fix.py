@@ -5,24 +5,9 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from conftest import project_with_pack
+from conftest import FIX_PACK as PACK, project_with_pack
 from newslint.cli import main
 
-PACK = """\
-rules:
-  - code: TST001
-    name: test-swap
-    category: spacing
-    kind: substitution
-    message: "{match} -> {term}"
-    swap: {"wiht": "with", "teh": "the"}
-  - code: TST002
-    name: test-menu
-    category: chrome
-    kind: line
-    message: "menu"
-    phrases: ["Share", "Leave a Comment"]
-"""
 
 
 @pytest.fixture
